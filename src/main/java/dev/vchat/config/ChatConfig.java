@@ -1,0 +1,113 @@
+package dev.vchat.config;
+
+import dev.vchat.core.Language;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Set;
+
+/**
+ * The server's settings, parsed once from the JSON configuration and validated.
+ * Every key of {@code config.json} is a component here, with its default below.
+ */
+public record ChatConfig(
+  String host,
+  int port,
+  int instances,
+  int idleTimeoutSeconds,
+  int maxLineBytes,
+  Language language,
+  int writeQueueBytes,
+  int slowReaderGraceMillis) {
+
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_PORT = 8888;
+  /** 0 means one TCP verticle instance per available core. */
+  public static final int DEFAULT_INSTANCES = 0;
+  /** 0 disables the idle kick. */
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
+  public static final int DEFAULT_MAX_LINE_BYTES = 4096;
+  public static final Language DEFAULT_LANGUAGE = Language.EN;
+  public static final int DEFAULT_WRITE_QUEUE_BYTES = 256 * 1024;
+  public static final int DEFAULT_SLOW_READER_GRACE_MILLIS = 10_000;
+
+  public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
+
+  private static final Set<String> KEYS = Set.of(
+    "host", "port", "instances", "idleTimeoutSeconds", "maxLineBytes", "language",
+    "writeQueueBytes", "slowReaderGraceMillis");
+
+  /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
+  public static ChatConfig fromJson(JsonObject json) {
+    for (String key : json.fieldNames()) {
+      if (!KEYS.contains(key)) {
+        throw new ConfigException("unknown config key \"" + key + "\" (known keys: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+      }
+    }
+    JsonReader in = new JsonReader(json);
+    String host = in.string("host", DEFAULT_HOST);
+    if (host.isBlank()) {
+      throw new ConfigException("config key \"host\" must not be blank");
+    }
+    return new ChatConfig(
+      host,
+      in.integer("port", DEFAULT_PORT, 0, 65535),
+      in.integer("instances", DEFAULT_INSTANCES, 0, 1024),
+      in.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 0, 86_400 * 7),
+      in.integer("maxLineBytes", DEFAULT_MAX_LINE_BYTES, 16, 1024 * 1024),
+      language(in.string("language", DEFAULT_LANGUAGE.code())),
+      in.integer("writeQueueBytes", DEFAULT_WRITE_QUEUE_BYTES, 4096, 64 * 1024 * 1024),
+      in.integer("slowReaderGraceMillis", DEFAULT_SLOW_READER_GRACE_MILLIS, 0, 600_000));
+  }
+
+  /** The instance count to deploy: {@link #instances()}, or one per core when it is 0. */
+  public int effectiveInstances() {
+    return instances > 0 ? instances : Runtime.getRuntime().availableProcessors();
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+      .put("host", host)
+      .put("port", port)
+      .put("instances", instances)
+      .put("idleTimeoutSeconds", idleTimeoutSeconds)
+      .put("maxLineBytes", maxLineBytes)
+      .put("language", language.code())
+      .put("writeQueueBytes", writeQueueBytes)
+      .put("slowReaderGraceMillis", slowReaderGraceMillis);
+  }
+
+  private static Language language(String code) {
+    return Language.fromCode(code).orElseThrow(() ->
+      new ConfigException("config key \"language\" must be \"en\" or \"zh\", not \"" + code + "\""));
+  }
+
+  /** Typed reads with defaults; every failure names its key. */
+  private record JsonReader(JsonObject json) {
+
+    String string(String key, String fallback) {
+      Object value = json.getValue(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!(value instanceof String s)) {
+        throw new ConfigException("config key \"" + key + "\" must be a string, not " + value);
+      }
+      return s;
+    }
+
+    int integer(String key, int fallback, int min, int max) {
+      Object value = json.getValue(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!(value instanceof Integer || value instanceof Long) ) {
+        throw new ConfigException("config key \"" + key + "\" must be a whole number, not " + value);
+      }
+      long n = ((Number) value).longValue();
+      if (n < min || n > max) {
+        throw new ConfigException("config key \"" + key + "\" must be between " + min + " and " + max + ", not " + n);
+      }
+      return (int) n;
+    }
+  }
+}

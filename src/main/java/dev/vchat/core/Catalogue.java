@@ -1,0 +1,105 @@
+package dev.vchat.core;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+
+/**
+ * Every text the server sends, in both languages, as templates over an event's fields:
+ * {@code {name}} is replaced by the event's "name". Substituted values are never re-read as
+ * templates, so a user cannot inject placeholders.
+ */
+public final class Catalogue {
+
+  private static final Map<String, String> EN = Map.ofEntries(
+    Map.entry(Events.ONLINE, "[{addr}]{name}:online"),
+    Map.entry(Events.OFFLINE, "[{addr}]{name}:offline"),
+    Map.entry(Events.CHAT, "[{addr}]{name}:{text}"),
+    Map.entry(Events.RENAME, "[{addr}]{old}:is now {name}"),
+    Map.entry(Events.WHO, "[{addr}]{name}:online"),
+    Map.entry(Events.RENAMED, "renamed to: {name}"),
+    Map.entry(Events.PRIVATE, "{from} to you: {text}"),
+    Map.entry(Events.PRIVATE_ECHO, "you to {to}: {text}"),
+    Map.entry(Events.KICKED, "kicked: idle for {seconds} s"),
+    Map.entry(Events.BYE, "bye"),
+    Map.entry(Events.HELP, String.join("\n",
+      "commands:",
+      "  who              list the users online",
+      "  rename NEW       change your name (or rename|NEW)",
+      "  to NAME TEXT     private message to NAME (or to|NAME|TEXT)",
+      "  help             this list",
+      "  quit             leave the chat",
+      "anything else is sent to everyone")),
+    Map.entry(error(ErrorCode.NAME_TAKEN), "error: name {name} is already in use"),
+    Map.entry(error(ErrorCode.NAME_INVALID), "error: invalid name {name}: use 1 to 32 letters, digits, _ - or ."),
+    Map.entry(error(ErrorCode.RENAME_USAGE), "error: usage: rename NEW"),
+    Map.entry(error(ErrorCode.TO_USAGE), "error: usage: to NAME TEXT"),
+    Map.entry(error(ErrorCode.NOT_ONLINE), "error: {name} is not online"),
+    Map.entry(error(ErrorCode.LINE_TOO_LONG), "error: line too long (over {max} bytes), not delivered"));
+
+  /** The tutorial's own phrases where it has one; the line shapes and the "error: " prefix stay. */
+  private static final Map<String, String> ZH = Map.ofEntries(
+    Map.entry(Events.ONLINE, "[{addr}]{name}:已上线"),
+    Map.entry(Events.OFFLINE, "[{addr}]{name}:下线"),
+    Map.entry(Events.CHAT, "[{addr}]{name}:{text}"),
+    Map.entry(Events.RENAME, "[{addr}]{old}:改名为 {name}"),
+    Map.entry(Events.WHO, "[{addr}]{name}:在线"),
+    Map.entry(Events.RENAMED, "修改用户名为: {name}"),
+    Map.entry(Events.PRIVATE, "{from}对你说: {text}"),
+    Map.entry(Events.PRIVATE_ECHO, "你对{to}说: {text}"),
+    Map.entry(Events.KICKED, "kicked: 长时间未使用，连接中断"),
+    Map.entry(Events.BYE, "再见"),
+    Map.entry(Events.HELP, String.join("\n",
+      "命令:",
+      "  who              查询在线用户",
+      "  rename NEW       修改用户名 (或 rename|NEW)",
+      "  to NAME TEXT     私聊 NAME (或 to|NAME|TEXT)",
+      "  help             显示本帮助",
+      "  quit             退出",
+      "其他内容发送给所有人")),
+    Map.entry(error(ErrorCode.NAME_TAKEN), "error: 该用户名已被使用"),
+    Map.entry(error(ErrorCode.NAME_INVALID), "error: 用户名无效: {name} (1 到 32 个字母、数字、_ - 或 .)"),
+    Map.entry(error(ErrorCode.RENAME_USAGE), "error: 格式不正确，请使用 [rename 新用户名] 格式"),
+    Map.entry(error(ErrorCode.TO_USAGE), "error: 消息格式不正确，请使用 [to username content] 格式"),
+    Map.entry(error(ErrorCode.NOT_ONLINE), "error: 该用户不在线"),
+    Map.entry(error(ErrorCode.LINE_TOO_LONG), "error: 消息过长 (超过 {max} 字节)，未发送"));
+
+  private final Map<String, String> templates;
+
+  public Catalogue(Language language) {
+    this.templates = language == Language.ZH ? ZH : EN;
+  }
+
+  /** The text of an event, without the trailing LF; several lines for {@code help}. */
+  public String render(JsonObject event) {
+    String type = Events.type(event);
+    String key = Events.ERROR.equals(type) ? Events.ERROR + "." + event.getString("code") : type;
+    String template = templates.get(key);
+    if (template == null) {
+      throw new IllegalArgumentException("no text for event " + key);
+    }
+    return fill(template, event);
+  }
+
+  private static String fill(String template, JsonObject event) {
+    StringBuilder out = new StringBuilder(template.length() + 64);
+    int i = 0;
+    while (i < template.length()) {
+      int open = template.indexOf('{', i);
+      if (open < 0) {
+        out.append(template, i, template.length());
+        break;
+      }
+      int close = template.indexOf('}', open);
+      out.append(template, i, open);
+      Object value = event.getValue(template.substring(open + 1, close));
+      out.append(value == null ? "" : value);
+      i = close + 1;
+    }
+    return out.toString();
+  }
+
+  private static String error(ErrorCode code) {
+    return Events.ERROR + "." + code.code();
+  }
+}

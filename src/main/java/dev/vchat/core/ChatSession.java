@@ -1,0 +1,220 @@
+package dev.vchat.core;
+
+import dev.vchat.core.command.CommandTable;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+
+/**
+ * One user, whatever the transport: joins under its remote address, runs its lines through the
+ * command table one at a time, receives private messages on its own address, is kicked when
+ * idle, and leaves through one path whatever the reason.
+ */
+public final class ChatSession {
+
+  private static final Logger log = LoggerFactory.getLogger(ChatSession.class);
+
+  /** Commands waiting beyond this make the transport stop reading until they are done. */
+  private static final int MAX_BACKLOG = 64;
+  private static final int MAX_NAME_ATTEMPTS = 10;
+
+  private enum State { JOINING, ONLINE, CLOSING, LEFT }
+
+  private final ChatRoom room;
+  private final Peer peer;
+  private final String sid = UUID.randomUUID().toString();
+  private final String addr;
+  private final SerialExecutor tasks = new SerialExecutor();
+  private final IdleTimer idleTimer;
+  private State state = State.JOINING;
+  private UserEntry entry;
+  private MessageConsumer<JsonObject> inbox;
+  private boolean announced;
+  private boolean throttled;
+
+  ChatSession(ChatRoom room, Peer peer, String addr) {
+    this.room = room;
+    this.peer = peer;
+    this.addr = addr;
+    this.entry = new UserEntry(sid, addr, addr, room.node());
+    this.idleTimer = new IdleTimer(room.vertx(), room.config().idleTimeoutSeconds(), this::kickIdle);
+  }
+
+  /** Registers the private address, claims the initial name, and tells everyone. */
+  public Future<Void> join() {
+    idleTimer.start();
+    inbox = room.vertx().eventBus().consumer(Addresses.user(sid), this::onPrivate);
+    Future<Void> joined = inbox.completion().compose(v -> claimInitialName(1));
+    tasks.submit(() -> joined.onSuccess(v -> announceJoin()).onFailure(this::joinFailed));
+    return joined;
+  }
+
+  private Future<Void> claimInitialName(int attempt) {
+    UserEntry candidate = entry.withName(attempt == 1 ? addr : addr + "-" + attempt);
+    return room.registry().claim(candidate).compose(claimed -> {
+      if (claimed) {
+        entry = candidate;
+        return Future.succeededFuture();
+      }
+      if (attempt >= MAX_NAME_ATTEMPTS) {
+        return Future.failedFuture("no free name for " + addr);
+      }
+      return claimInitialName(attempt + 1);
+    });
+  }
+
+  private void announceJoin() {
+    if (state != State.JOINING) {
+      return; // gone before the join finished: leave() will release the name
+    }
+    state = State.ONLINE;
+    announced = true;
+    log.info("join {} from {}", entry.name(), addr);
+    announce(Events.online(sid, addr, entry.name()));
+  }
+
+  private void joinFailed(Throwable cause) {
+    log.error("join failed for {}: {}", addr, cause.getMessage());
+    state = State.CLOSING;
+    peer.close();
+    tasks.submit(this::leave);
+  }
+
+  /** A line as the user typed it, without its line end. */
+  public void receive(String line) {
+    idleTimer.touch();
+    if (state == State.CLOSING || state == State.LEFT) {
+      return;
+    }
+    String text = TextSanitizer.strip(line);
+    if (text.isBlank()) {
+      return;
+    }
+    tasks.submit(() -> state == State.ONLINE ? execute(text) : Future.succeededFuture());
+    throttleIfBacklogged();
+  }
+
+  /** The transport refused a line over the size limit; it still counts as activity. */
+  public void lineTooLong() {
+    idleTimer.touch();
+    if (state == State.CLOSING || state == State.LEFT) {
+      return;
+    }
+    // queued, so that the refusal comes in order with the replies to the lines before it
+    tasks.submit(() -> {
+      log.info("refused a line of {}: over {} bytes", entry.name(), room.config().maxLineBytes());
+      reply(Events.error(ErrorCode.LINE_TOO_LONG).put("max", room.config().maxLineBytes()));
+      return Future.succeededFuture();
+    });
+  }
+
+  /** The transport lost the user (end of stream, error, slow reader): finish queued lines, then leave. */
+  public void disconnected() {
+    if (state == State.LEFT) {
+      return;
+    }
+    tasks.submit(this::leave);
+  }
+
+  /** Says a last word, hangs up, and leaves; used by quit and the kicks. */
+  public void end(JsonObject farewell) {
+    if (state == State.CLOSING || state == State.LEFT) {
+      return;
+    }
+    state = State.CLOSING;
+    peer.deliver(farewell);
+    peer.close();
+    tasks.submit(this::leave);
+  }
+
+  private Future<Void> execute(String text) {
+    CommandTable.Invocation invocation = room.commands().parse(text);
+    Future<Void> done = invocation.command().execute(this, invocation.args());
+    return done.onComplete(ignored -> throttleIfBacklogged());
+  }
+
+  private void throttleIfBacklogged() {
+    boolean backlogged = tasks.backlog() > MAX_BACKLOG;
+    if (backlogged != throttled) {
+      throttled = backlogged;
+      peer.throttle(backlogged);
+    }
+  }
+
+  private void onPrivate(Message<JsonObject> message) {
+    if (state != State.ONLINE) {
+      message.fail(ReplyFailure.NO_HANDLERS.toInt(), "not online");
+      return;
+    }
+    peer.deliver(message.body());
+    message.reply(new JsonObject().put("name", entry.name()));
+  }
+
+  private void kickIdle() {
+    int seconds = room.config().idleTimeoutSeconds();
+    log.info("kick {} from {}: idle for {} s", entry.name(), addr, seconds);
+    end(Events.kicked(seconds));
+  }
+
+  private Future<?> leave() {
+    if (state == State.LEFT) {
+      return Future.succeededFuture();
+    }
+    state = State.LEFT;
+    idleTimer.cancel();
+    Future<Void> unregistered = inbox == null ? Future.succeededFuture() : inbox.unregister();
+    return room.registry().release(entry).onSuccess(released -> {
+      if (released && announced) {
+        log.info("leave {} from {}", entry.name(), addr);
+        room.publish(Events.offline(sid, addr, entry.name()));
+      }
+    }).compose(v -> unregistered);
+  }
+
+  // --- what commands see
+
+  public void reply(JsonObject event) {
+    peer.deliver(event);
+  }
+
+  /** Shows a broadcast event to this user at once, then to everyone else through the bus. */
+  public void announce(JsonObject event) {
+    peer.deliver(event);
+    room.publish(event);
+  }
+
+  public ChatRoom room() {
+    return room;
+  }
+
+  public UserEntry entry() {
+    return entry;
+  }
+
+  /** Records a completed rename; the registry already holds {@code renamed}. */
+  public void renamed(UserEntry renamed) {
+    this.entry = renamed;
+  }
+
+  public String name() {
+    return entry.name();
+  }
+
+  public String addr() {
+    return addr;
+  }
+
+  public String sid() {
+    return sid;
+  }
+
+  public boolean isOnline() {
+    return state == State.ONLINE;
+  }
+}

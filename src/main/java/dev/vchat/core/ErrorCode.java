@@ -1,0 +1,21 @@
+package dev.vchat.core;
+
+/** Why something a user sent was refused; each has a text in the {@link Catalogue}. */
+public enum ErrorCode {
+  NAME_TAKEN("name-taken"),
+  NAME_INVALID("name-invalid"),
+  RENAME_USAGE("rename-usage"),
+  TO_USAGE("to-usage"),
+  NOT_ONLINE("not-online"),
+  LINE_TOO_LONG("line-too-long");
+
+  private final String code;
+
+  ErrorCode(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}

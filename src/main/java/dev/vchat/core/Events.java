@@ -1,0 +1,94 @@
+package dev.vchat.core;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The JSON shapes of everything the chat tells a user, on the bus and off it. Each event has a
+ * {@code type}; {@link Catalogue} turns one into a line of text. docs/ARCHITECTURE.md lists them.
+ */
+public final class Events {
+
+  public static final String TYPE = "type";
+
+  // published on Addresses.BROADCAST
+  public static final String ONLINE = "online";
+  public static final String OFFLINE = "offline";
+  public static final String CHAT = "chat";
+  public static final String RENAME = "rename";
+
+  // sent to one user
+  public static final String WHO = "who";
+  public static final String RENAMED = "renamed";
+  public static final String PRIVATE = "private";
+  public static final String PRIVATE_ECHO = "private-echo";
+  public static final String KICKED = "kicked";
+  public static final String BYE = "bye";
+  public static final String HELP = "help";
+  public static final String ERROR = "error";
+
+  private Events() {
+  }
+
+  /**
+   * Broadcast events name the session they come from in {@code sid}: that session shows the
+   * event to its own user directly (or, for a rename, shows {@link #renamed} instead), in order
+   * with its other replies, and the fan-out skips it.
+   */
+  public static final String SID = "sid";
+
+  public static JsonObject online(String sid, String addr, String name) {
+    return of(ONLINE).put(SID, sid).put("addr", addr).put("name", name);
+  }
+
+  public static JsonObject offline(String sid, String addr, String name) {
+    return of(OFFLINE).put(SID, sid).put("addr", addr).put("name", name);
+  }
+
+  public static JsonObject chat(String sid, String addr, String name, String text) {
+    return of(CHAT).put(SID, sid).put("addr", addr).put("name", name).put("text", text);
+  }
+
+  public static JsonObject rename(String sid, String addr, String oldName, String newName) {
+    return of(RENAME).put(SID, sid).put("addr", addr).put("old", oldName).put("name", newName);
+  }
+
+  public static JsonObject who(String addr, String name) {
+    return of(WHO).put("addr", addr).put("name", name);
+  }
+
+  public static JsonObject renamed(String name) {
+    return of(RENAMED).put("name", name);
+  }
+
+  public static JsonObject privateMessage(String fromAddr, String from, String text) {
+    return of(PRIVATE).put("addr", fromAddr).put("from", from).put("text", text);
+  }
+
+  public static JsonObject privateEcho(String to, String text) {
+    return of(PRIVATE_ECHO).put("to", to).put("text", text);
+  }
+
+  public static JsonObject kicked(int seconds) {
+    return of(KICKED).put("seconds", seconds);
+  }
+
+  public static JsonObject bye() {
+    return of(BYE);
+  }
+
+  public static JsonObject help() {
+    return of(HELP);
+  }
+
+  public static JsonObject error(ErrorCode code) {
+    return of(ERROR).put("code", code.code());
+  }
+
+  public static String type(JsonObject event) {
+    return event.getString(TYPE);
+  }
+
+  private static JsonObject of(String type) {
+    return new JsonObject().put(TYPE, type);
+  }
+}

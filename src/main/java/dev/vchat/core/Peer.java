@@ -1,0 +1,21 @@
+package dev.vchat.core;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What a session needs from its transport (a TCP connection, a browser bridge socket): a way to
+ * tell this one user something, and a way to hang up. Broadcasts do not come through here: each
+ * transport fans them out itself, rendered once for all its users.
+ */
+public interface Peer {
+
+  /** Shows an event to this user alone. */
+  void deliver(JsonObject event);
+
+  /** Flushes what was delivered, then closes; no broadcast reaches this user afterwards. */
+  void close();
+
+  /** Asks the transport to stop (true) or resume (false) reading while commands queue up. */
+  default void throttle(boolean paused) {
+  }
+}

@@ -1,0 +1,15 @@
+package dev.vchat.core.command;
+
+import dev.vchat.core.ChatSession;
+import dev.vchat.core.Events;
+import io.vertx.core.Future;
+
+/** Any other text: broadcast to every online user, the sender too. */
+final class ChatCommand implements Command {
+
+  @Override
+  public Future<Void> execute(ChatSession session, String text) {
+    session.announce(Events.chat(session.sid(), session.addr(), session.name(), text));
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,155 @@
+package dev.vchat.tcp;
+
+import dev.vchat.config.ChatConfig;
+import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ChatSession;
+import dev.vchat.core.Peer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One user on the TCP port: frames and decodes its lines for its {@link ChatSession}, writes
+ * what the chat sends it, and drops it if it stops reading. End of stream, socket errors, quit
+ * and kicks all end in the session's one leave path.
+ */
+final class TcpConnection implements Peer {
+
+  private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
+  /** How long a hang-up may wait for the last lines to drain. */
+  private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
+
+  private final NetSocket socket;
+  private final TcpFanout fanout;
+  private final ChatRoom room;
+  private final ChatSession session;
+  private final LineFramer framer;
+  private long slowSinceTimer = -1;
+  private long bytesWhileFull;
+  private boolean closed;
+
+  TcpConnection(NetSocket socket, ChatRoom room, TcpFanout fanout) {
+    this.socket = socket;
+    this.room = room;
+    this.fanout = fanout;
+    this.session = room.newSession(this, socket.remoteAddress().hostAddress() + ":" + socket.remoteAddress().port());
+    this.framer = new LineFramer(room.config().maxLineBytes(), new LineFramer.Sink() {
+      @Override
+      public void line(Buffer line) {
+        session.receive(line.toString(StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void tooLong() {
+        session.lineTooLong();
+      }
+    });
+  }
+
+  void start() {
+    socket.setWriteQueueMaxSize(room.config().writeQueueBytes());
+    socket.handler(framer);
+    socket.endHandler(v -> {
+      framer.end();
+      lost();
+    });
+    socket.exceptionHandler(e -> log.debug("socket error from {}: {}", session.addr(), e.getMessage()));
+    socket.closeHandler(v -> lost());
+    fanout.add(this);
+    session.join();
+  }
+
+  String sid() {
+    return session.sid();
+  }
+
+  boolean isOnline() {
+    return session.isOnline();
+  }
+
+  @Override
+  public void deliver(JsonObject event) {
+    write(Buffer.buffer((room.catalogue().render(event) + "\n").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Writes unless closed; a reader whose queue stays full past the grace period is dropped. */
+  void write(Buffer line) {
+    if (closed) {
+      return;
+    }
+    socket.write(line);
+    if (socket.writeQueueFull()) {
+      onQueueFull(line.length());
+    }
+  }
+
+  private void onQueueFull(int bytes) {
+    ChatConfig config = room.config();
+    bytesWhileFull += bytes;
+    if (bytesWhileFull > config.writeQueueBytes()) {
+      dropSlowReader("its write queue passed " + (2 * config.writeQueueBytes()) + " bytes");
+      return;
+    }
+    if (slowSinceTimer < 0) {
+      slowSinceTimer = room.vertx().setTimer(Math.max(1, config.slowReaderGraceMillis()),
+        id -> dropSlowReader("it did not read for " + config.slowReaderGraceMillis() + " ms"));
+      socket.drainHandler(v -> caughtUp());
+    }
+  }
+
+  private void caughtUp() {
+    if (slowSinceTimer >= 0) {
+      room.vertx().cancelTimer(slowSinceTimer);
+      slowSinceTimer = -1;
+    }
+    bytesWhileFull = 0;
+  }
+
+  private void dropSlowReader(String why) {
+    if (closed) {
+      return;
+    }
+    log.warn("disconnect slow reader {} from {}: {}", session.name(), session.addr(), why);
+    closed = true;
+    fanout.remove(this);
+    socket.close();
+    session.disconnected();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    fanout.remove(this);
+    long forceClose = room.vertx().setTimer(CLOSE_TIMEOUT_MILLIS, id -> socket.close());
+    socket.write(Buffer.buffer()).onComplete(ar -> {
+      room.vertx().cancelTimer(forceClose);
+      socket.close();
+    });
+  }
+
+  @Override
+  public void throttle(boolean paused) {
+    if (paused) {
+      socket.pause();
+    } else {
+      socket.resume();
+    }
+  }
+
+  private void lost() {
+    if (slowSinceTimer >= 0) {
+      room.vertx().cancelTimer(slowSinceTimer);
+      slowSinceTimer = -1;
+    }
+    closed = true;
+    fanout.remove(this);
+    session.disconnected();
+  }
+}

@@ -1,0 +1,200 @@
+package dev.vchat.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A user on a real TCP socket, as {@code nc} would be: it writes lines and reads what the server
+ * sends, line by line, on a reader thread of its own.
+ */
+public final class TestUser implements AutoCloseable {
+
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final String EOF = "\u0000EOF";
+
+  private final Socket socket;
+  private final OutputStream out;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private volatile boolean closedByServer;
+
+  private TestUser(Socket socket) throws IOException {
+    this.socket = socket;
+    this.out = socket.getOutputStream();
+    Thread reader = new Thread(this::readLoop, "test-user-" + socket.getLocalPort());
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Connects without waiting for anything. */
+  public static TestUser connect(int port) {
+    try {
+      return new TestUser(new Socket("127.0.0.1", port));
+    } catch (IOException e) {
+      throw new AssertionError("cannot connect to port " + port, e);
+    }
+  }
+
+  /** Connects and waits for its own online notice. */
+  public static TestUser join(int port) {
+    TestUser user = connect(port);
+    user.expect("[" + user.addr() + "]" + user.addr() + ":online");
+    return user;
+  }
+
+  /** Connects, renames, and reads the server's answer. */
+  public static TestUser join(int port, String name) {
+    TestUser user = join(port);
+    user.send("rename " + name);
+    user.expect("renamed to: " + name);
+    return user;
+  }
+
+  /** The remote address the server sees: {@code IP:PORT}. */
+  public String addr() {
+    return "127.0.0.1:" + socket.getLocalPort();
+  }
+
+  public TestUser send(String line) {
+    return sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  public TestUser sendRaw(byte[] bytes) {
+    try {
+      out.write(bytes);
+      out.flush();
+    } catch (IOException e) {
+      throw new AssertionError("write failed", e);
+    }
+    return this;
+  }
+
+  /** The next line, failing after {@link #TIMEOUT}. */
+  public String nextLine() {
+    String line = poll(TIMEOUT);
+    if (line == null) {
+      fail("no line from the server within " + TIMEOUT.toSeconds() + " s");
+    }
+    if (line.equals(EOF)) {
+      fail("the server closed the connection");
+    }
+    return line;
+  }
+
+  public TestUser expect(String line) {
+    assertEquals(line, nextLine());
+    return this;
+  }
+
+  /** Skips lines until one matches; returns it. */
+  public String awaitLine(Predicate<String> match) {
+    List<String> skipped = new ArrayList<>();
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      String line = poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+      if (line == null || line.equals(EOF)) {
+        break;
+      }
+      if (match.test(line)) {
+        return line;
+      }
+      skipped.add(line);
+    }
+    return fail("no matching line; got " + skipped + (closedByServer ? " then the connection closed" : ""));
+  }
+
+  public String awaitLine(String line) {
+    return awaitLine(line::equals);
+  }
+
+  /** The lines that arrive within {@code quiet}, in order. */
+  public List<String> linesWithin(Duration quiet) {
+    List<String> got = new ArrayList<>();
+    String line;
+    while ((line = poll(quiet)) != null && !line.equals(EOF)) {
+      got.add(line);
+    }
+    return got;
+  }
+
+  /** Waits until the server closes the connection, failing on any further line. */
+  public void expectClosed() {
+    String line = poll(TIMEOUT);
+    if (line == null) {
+      fail("the server did not close the connection");
+    }
+    if (!line.equals(EOF)) {
+      fail("expected the connection to close, got line: " + line);
+    }
+  }
+
+  /** Waits until the server closes the connection, skipping lines. */
+  public void awaitClosed() {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      String line = poll(Duration.ofMillis(200));
+      if (EOF.equals(line)) {
+        return;
+      }
+    }
+    fail("the server did not close the connection");
+  }
+
+  public boolean closedByServer() {
+    return closedByServer;
+  }
+
+  /** Closes abruptly, without quit. */
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
+  private String poll(Duration timeout) {
+    try {
+      return lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private void readLoop() {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try (InputStream in = socket.getInputStream()) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            lines.add(line.toString(StandardCharsets.UTF_8));
+            line.reset();
+          } else {
+            line.write(buffer[i]);
+          }
+        }
+      }
+    } catch (IOException ignored) {
+      // treated as the end of the stream
+    }
+    closedByServer = true;
+    lines.add(EOF);
+  }
+}
