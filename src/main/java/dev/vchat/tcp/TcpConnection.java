@@ -22,6 +22,11 @@ final class TcpConnection implements Peer {
   private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
   /** How long a hang-up may wait for the last lines to drain. */
   private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
+  /**
+   * A full queue may take this many times its bound more during the grace period (a burst to a
+   * reader that is keeping up); past that the reader is dropped at once, so memory stays bounded.
+   */
+  private static final int HARD_LIMIT_FACTOR = 4;
 
   private final NetSocket socket;
   private final TcpFanout fanout;
@@ -90,8 +95,8 @@ final class TcpConnection implements Peer {
   private void onQueueFull(int bytes) {
     ChatConfig config = room.config();
     bytesWhileFull += bytes;
-    if (bytesWhileFull > config.writeQueueBytes()) {
-      dropSlowReader("its write queue passed " + (2 * config.writeQueueBytes()) + " bytes");
+    if (bytesWhileFull > HARD_LIMIT_FACTOR * config.writeQueueBytes()) {
+      dropSlowReader("its write queue passed " + ((HARD_LIMIT_FACTOR + 1) * config.writeQueueBytes()) + " bytes");
       return;
     }
     if (slowSinceTimer < 0) {

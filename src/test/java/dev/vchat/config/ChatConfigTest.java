@@ -1,0 +1,70 @@
+package dev.vchat.config;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChatConfigTest {
+
+  @Test
+  void theShippedConfigFileHoldsEveryKeyWithItsDefault() throws Exception {
+    JsonObject shipped = new JsonObject(Files.readString(Path.of("config.json")));
+    assertEquals(ChatConfig.DEFAULTS.toJson(), shipped);
+    assertEquals(ChatConfig.DEFAULTS, ChatConfig.fromJson(shipped));
+  }
+
+  @Test
+  void anEmptyConfigIsTheDefaults() {
+    ChatConfig config = ChatConfig.fromJson(new JsonObject());
+    assertEquals(8888, config.port());
+    assertEquals(4096, config.maxLineBytes());
+    assertEquals("en", config.language().code());
+  }
+
+  @Test
+  void everyBadValueNamesItsKey() {
+    assertRefused(new JsonObject().put("port", "x"), "\"port\"");
+    assertRefused(new JsonObject().put("port", 70000), "\"port\"");
+    assertRefused(new JsonObject().put("port", 1.5), "\"port\"");
+    assertRefused(new JsonObject().put("instances", -1), "\"instances\"");
+    assertRefused(new JsonObject().put("idleTimeoutSeconds", -5), "\"idleTimeoutSeconds\"");
+    assertRefused(new JsonObject().put("maxLineBytes", 0), "\"maxLineBytes\"");
+    assertRefused(new JsonObject().put("language", "fr"), "\"language\"");
+    assertRefused(new JsonObject().put("language", 1), "\"language\"");
+    assertRefused(new JsonObject().put("host", " "), "\"host\"");
+    assertRefused(new JsonObject().put("writeQueueBytes", 10), "\"writeQueueBytes\"");
+    assertRefused(new JsonObject().put("slowReaderGraceMillis", -1), "\"slowReaderGraceMillis\"");
+    assertRefused(new JsonObject().put("prot", 1), "\"prot\"");
+  }
+
+  @Test
+  void theLoaderReadsAFileOrInlineJsonAndRefusesWhatItCannotRead(@TempDir Path dir) throws Exception {
+    Path good = dir.resolve("good.json");
+    Files.writeString(good, "{\"port\": 9999}");
+    assertEquals(9999, ConfigLoader.load(good.toString()).port());
+    assertEquals(7777, ConfigLoader.load("{\"port\": 7777}").port());
+
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"port\": ");
+    ConfigException notJson = assertThrows(ConfigException.class, () -> ConfigLoader.load(broken.toString()));
+    assertTrue(notJson.getMessage().contains("broken.json"), notJson.getMessage());
+
+    ConfigException missing = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.json").toString()));
+    assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+
+    Files.writeString(good, "[1, 2]");
+    assertThrows(ConfigException.class, () -> ConfigLoader.load(good.toString()));
+  }
+
+  private static void assertRefused(JsonObject json, String key) {
+    ConfigException e = assertThrows(ConfigException.class, () -> ChatConfig.fromJson(json));
+    assertTrue(e.getMessage().contains(key), e.getMessage());
+  }
+}

@@ -1,0 +1,126 @@
+package dev.vchat.core;
+
+import dev.vchat.config.ChatConfig;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The commands through real sessions on a real Vert.x (event bus and shared data), with no
+ * network: each user's transport is a peer that records the lines it is given.
+ */
+@ExtendWith(VertxExtension.class)
+class SessionCommandsTest {
+
+  private Context context;
+  private ChatRoom room;
+  private final BlockingQueue<String> broadcasts = new LinkedBlockingQueue<>();
+
+  /** A transport that keeps what its user is shown, as text. */
+  private final class RecordingPeer implements Peer {
+    final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    volatile boolean closed;
+    ChatSession session;
+
+    @Override
+    public void deliver(JsonObject event) {
+      lines.add(room.catalogue().render(event));
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+
+    String next() throws InterruptedException {
+      String line = lines.poll(5, TimeUnit.SECONDS);
+      assertTrue(line != null, "no line within 5 s");
+      return line;
+    }
+
+    void type(String line) {
+      context.runOnContext(v -> session.receive(line));
+    }
+  }
+
+  @BeforeEach
+  void openRoom(Vertx vertx) {
+    context = vertx.getOrCreateContext();
+    ChatConfig config = ChatConfig.fromJson(new JsonObject().put("idleTimeoutSeconds", 0));
+    room = ChatRoom.open(vertx, config).await();
+    vertx.eventBus().<JsonObject>consumer(Addresses.BROADCAST, m -> broadcasts.add(room.catalogue().render(m.body())))
+      .completion().await();
+  }
+
+  private RecordingPeer join(String addr) throws InterruptedException {
+    RecordingPeer peer = new RecordingPeer();
+    context.runOnContext(v -> {
+      peer.session = room.newSession(peer, addr);
+      peer.session.join();
+    });
+    assertEquals("[" + addr + "]" + addr + ":online", peer.next());
+    assertEquals("[" + addr + "]" + addr + ":online", broadcasts.poll(5, TimeUnit.SECONDS));
+    return peer;
+  }
+
+  @Test
+  void chatIsShownToTheSenderAndPublished() throws Exception {
+    RecordingPeer ann = join("10.0.0.1:1");
+    ann.type("hello");
+    assertEquals("[10.0.0.1:1]10.0.0.1:1:hello", ann.next());
+    assertEquals("[10.0.0.1:1]10.0.0.1:1:hello", broadcasts.poll(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void renameWhoAndPrivateMessages() throws Exception {
+    RecordingPeer ann = join("10.0.0.1:1");
+    RecordingPeer bob = join("10.0.0.2:2");
+    ann.type("rename ann");
+    assertEquals("renamed to: ann", ann.next());
+    assertEquals("[10.0.0.1:1]10.0.0.1:1:is now ann", broadcasts.poll(5, TimeUnit.SECONDS));
+    bob.type("rename|ANN");
+    assertEquals("error: name ANN is already in use", bob.next());
+    bob.type("who");
+    assertEquals("[10.0.0.2:2]10.0.0.2:2:online", bob.next());
+    assertEquals("[10.0.0.1:1]ann:online", bob.next());
+    bob.type("to Ann psst");
+    assertEquals("you to ann: psst", bob.next());
+    assertEquals("10.0.0.2:2 to you: psst", ann.next());
+    bob.type("to|nobody|x");
+    assertEquals("error: nobody is not online", bob.next());
+  }
+
+  @Test
+  void quitSaysByeHangsUpAndPublishesTheLeave() throws Exception {
+    RecordingPeer ann = join("10.0.0.1:1");
+    ann.type("quit");
+    assertEquals("bye", ann.next());
+    assertEquals("[10.0.0.1:1]10.0.0.1:1:offline", broadcasts.poll(5, TimeUnit.SECONDS));
+    assertTrue(ann.closed);
+    ann.type("anything after quit");
+    assertNull(broadcasts.poll(200, TimeUnit.MILLISECONDS));
+  }
+
+  @Test
+  void linesQueuedBeforeADisconnectAreStillDelivered() throws Exception {
+    RecordingPeer ann = join("10.0.0.1:1");
+    context.runOnContext(v -> {
+      ann.session.receive("last words");
+      ann.session.disconnected();
+    });
+    assertEquals("[10.0.0.1:1]10.0.0.1:1:last words", broadcasts.poll(5, TimeUnit.SECONDS));
+    assertEquals("[10.0.0.1:1]10.0.0.1:1:offline", broadcasts.poll(5, TimeUnit.SECONDS));
+  }
+}
