@@ -75,7 +75,7 @@ public final class ChatSession {
     }
     state = State.ONLINE;
     announced = true;
-    log.info("join {} from {}", entry.name(), addr);
+    log.info("join {}", entry.name());
     announce(Events.online(sid, addr, entry.name()));
   }
 

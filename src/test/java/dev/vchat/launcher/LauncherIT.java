@@ -1,0 +1,122 @@
+package dev.vchat.launcher;
+
+import dev.vchat.support.ChatServer;
+import dev.vchat.support.TestUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The fat jar as a user runs it: {@code java -jar target/chat.jar ...}. */
+class LauncherIT {
+
+  private static final Path JAR = Path.of("target", "chat.jar").toAbsolutePath();
+
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void stopServers() {
+    started.forEach(Process::destroyForcibly);
+  }
+
+  private Process launch(Path workDir, Path output, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+      Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command)
+      .directory(workDir.toFile())
+      .redirectErrorStream(true)
+      .redirectOutput(output.toFile())
+      .start();
+    started.add(process);
+    return process;
+  }
+
+  private static String awaitOutput(Path output, String expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String text = "";
+    while (System.nanoTime() < deadline) {
+      text = Files.readString(output, StandardCharsets.UTF_8);
+      if (text.contains(expected)) {
+        return text;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no \"" + expected + "\" in the output:\n" + text);
+  }
+
+  @Test
+  void aBadValueStopsStartUpWithExitCode1AndNamesTheKey(@TempDir Path dir) throws Exception {
+    Path conf = dir.resolve("bad.json");
+    Files.writeString(conf, "{\"port\": \"eighty\"}");
+    Path output = dir.resolve("out.txt");
+    Process process = launch(dir, output, "-conf", conf.toString());
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(1, process.exitValue());
+    String text = Files.readString(output);
+    assertTrue(text.contains("bad configuration: config key \"port\" must be a whole number"), text);
+  }
+
+  @Test
+  void aConfFileThatIsMissingOrNotJsonStopsStartUp(@TempDir Path dir) throws Exception {
+    Path output = dir.resolve("out.txt");
+    Process missing = launch(dir, output, "-conf", "nowhere.json");
+    assertTrue(missing.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(1, missing.exitValue());
+    assertTrue(Files.readString(output).contains("nowhere.json: no such file"), Files.readString(output));
+
+    Files.writeString(dir.resolve("config.json"), "{\"port\": 1,");
+    Path output2 = dir.resolve("out2.txt");
+    Process broken = launch(dir, output2);
+    assertTrue(broken.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(1, broken.exitValue());
+    assertTrue(Files.readString(output2).contains("config file config.json is not a valid JSON object"), Files.readString(output2));
+  }
+
+  @Test
+  void confAndInstancesWorkAsInVertxRun(@TempDir Path dir) throws Exception {
+    int port = ChatServer.freePort();
+    Path output = dir.resolve("out.txt");
+    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + port + "}", "-instances", "3");
+    String log = awaitOutput(output, "vchat started");
+    assertTrue(log.contains("chat on tcp 127.0.0.1:" + port + " (3 instances)"), log);
+    try (TestUser ann = TestUser.join(port, "ann"); TestUser bob = TestUser.join(port, "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
+      bob.send("hi");
+      ann.expect("[" + bob.addr() + "]bob:hi");
+    }
+    awaitOutput(output, "leave ann");
+  }
+
+  @Test
+  void withoutConfTheWorkingDirectorysConfigJsonIsUsed(@TempDir Path dir) throws Exception {
+    int port = ChatServer.freePort();
+    Files.writeString(dir.resolve("config.json"), "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"language\": \"zh\"}");
+    Path output = dir.resolve("out.txt");
+    launch(dir, output);
+    awaitOutput(output, "vchat started");
+    try (TestUser ann = TestUser.connect(port)) {
+      ann.expect("[" + ann.addr() + "]" + ann.addr() + ":已上线");
+    }
+  }
+
+  @Test
+  void helpListsTheLauncherOptions(@TempDir Path dir) throws Exception {
+    Path output = dir.resolve("out.txt");
+    Process process = launch(dir, output, "-h");
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    String text = Files.readString(output);
+    assertEquals(0, process.exitValue(), text);
+    assertTrue(text.contains("-conf") && text.contains("-cluster") && text.contains("-instances"), text);
+  }
+}
