@@ -1,5 +1,6 @@
 package dev.vchat;
 
+import dev.vchat.cluster.DepartedNodeSweeper;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.tcp.TcpChatVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -18,8 +19,12 @@ public final class ChatMainVerticle extends VerticleBase {
     ChatConfig config = ChatConfig.fromJson(config());
     int instances = config.effectiveInstances();
     DeploymentOptions tcp = new DeploymentOptions().setConfig(config.toJson()).setInstances(instances);
-    return vertx.deployVerticle(TcpChatVerticle::new, tcp)
-      .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances), language {}, idle kick after {} s",
-        config.host(), config.port(), instances, config.language().code(), config.idleTimeoutSeconds()));
+    Future<String> sweeper = vertx.isClustered()
+      ? vertx.deployVerticle(DepartedNodeSweeper::new, new DeploymentOptions().setConfig(config.toJson()))
+      : Future.succeededFuture("");
+    return sweeper.compose(id -> vertx.deployVerticle(TcpChatVerticle::new, tcp))
+      .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances), language {}, idle kick after {} s{}",
+        config.host(), config.port(), instances, config.language().code(), config.idleTimeoutSeconds(),
+        vertx.isClustered() ? ", clustered as " + config.clusterName() : ""));
   }
 }

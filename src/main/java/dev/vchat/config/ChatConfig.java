@@ -1,8 +1,10 @@
 package dev.vchat.config;
 
 import dev.vchat.core.Language;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,7 +19,13 @@ public record ChatConfig(
   int maxLineBytes,
   Language language,
   int writeQueueBytes,
-  int slowReaderGraceMillis) {
+  int slowReaderGraceMillis,
+  boolean cluster,
+  String clusterName,
+  String clusterHost,
+  int clusterPort,
+  List<String> clusterMembers,
+  int clusterFailureSeconds) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -29,12 +37,23 @@ public record ChatConfig(
   public static final Language DEFAULT_LANGUAGE = Language.EN;
   public static final int DEFAULT_WRITE_QUEUE_BYTES = 256 * 1024;
   public static final int DEFAULT_SLOW_READER_GRACE_MILLIS = 10_000;
+  /** Also switched on by the launcher's -cluster. */
+  public static final boolean DEFAULT_CLUSTER = false;
+  public static final String DEFAULT_CLUSTER_NAME = "vchat";
+  /** The interface Hazelcast and the clustered event bus bind to. */
+  public static final String DEFAULT_CLUSTER_HOST = "127.0.0.1";
+  public static final int DEFAULT_CLUSTER_PORT = 5701;
+  /** Where to look for other members: host or host:port, TCP/IP, no multicast. */
+  public static final List<String> DEFAULT_CLUSTER_MEMBERS = List.of("127.0.0.1");
+  /** A member silent this long is declared dead and its users leave. */
+  public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 5;
 
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
   private static final Set<String> KEYS = Set.of(
     "host", "port", "instances", "idleTimeoutSeconds", "maxLineBytes", "language",
-    "writeQueueBytes", "slowReaderGraceMillis");
+    "writeQueueBytes", "slowReaderGraceMillis",
+    "cluster", "clusterName", "clusterHost", "clusterPort", "clusterMembers", "clusterFailureSeconds");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -44,19 +63,21 @@ public record ChatConfig(
       }
     }
     JsonReader in = new JsonReader(json);
-    String host = in.string("host", DEFAULT_HOST);
-    if (host.isBlank()) {
-      throw new ConfigException("config key \"host\" must not be blank");
-    }
     return new ChatConfig(
-      host,
+      in.nonBlank("host", DEFAULT_HOST),
       in.integer("port", DEFAULT_PORT, 0, 65535),
       in.integer("instances", DEFAULT_INSTANCES, 0, 1024),
       in.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 0, 86_400 * 7),
       in.integer("maxLineBytes", DEFAULT_MAX_LINE_BYTES, 16, 1024 * 1024),
       language(in.string("language", DEFAULT_LANGUAGE.code())),
       in.integer("writeQueueBytes", DEFAULT_WRITE_QUEUE_BYTES, 4096, 64 * 1024 * 1024),
-      in.integer("slowReaderGraceMillis", DEFAULT_SLOW_READER_GRACE_MILLIS, 0, 600_000));
+      in.integer("slowReaderGraceMillis", DEFAULT_SLOW_READER_GRACE_MILLIS, 0, 600_000),
+      in.bool("cluster", DEFAULT_CLUSTER),
+      in.nonBlank("clusterName", DEFAULT_CLUSTER_NAME),
+      in.nonBlank("clusterHost", DEFAULT_CLUSTER_HOST),
+      in.integer("clusterPort", DEFAULT_CLUSTER_PORT, 1, 65535),
+      in.strings("clusterMembers", DEFAULT_CLUSTER_MEMBERS),
+      in.integer("clusterFailureSeconds", DEFAULT_CLUSTER_FAILURE_SECONDS, 1, 600));
   }
 
   /** The instance count to deploy: {@link #instances()}, or one per core when it is 0. */
@@ -73,7 +94,13 @@ public record ChatConfig(
       .put("maxLineBytes", maxLineBytes)
       .put("language", language.code())
       .put("writeQueueBytes", writeQueueBytes)
-      .put("slowReaderGraceMillis", slowReaderGraceMillis);
+      .put("slowReaderGraceMillis", slowReaderGraceMillis)
+      .put("cluster", cluster)
+      .put("clusterName", clusterName)
+      .put("clusterHost", clusterHost)
+      .put("clusterPort", clusterPort)
+      .put("clusterMembers", new JsonArray(clusterMembers))
+      .put("clusterFailureSeconds", clusterFailureSeconds);
   }
 
   private static Language language(String code) {
@@ -93,6 +120,37 @@ public record ChatConfig(
         throw new ConfigException("config key \"" + key + "\" must be a string, not " + value);
       }
       return s;
+    }
+
+    String nonBlank(String key, String fallback) {
+      String value = string(key, fallback);
+      if (value.isBlank()) {
+        throw new ConfigException("config key \"" + key + "\" must not be blank");
+      }
+      return value;
+    }
+
+    boolean bool(String key, boolean fallback) {
+      Object value = json.getValue(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!(value instanceof Boolean b)) {
+        throw new ConfigException("config key \"" + key + "\" must be true or false, not " + value);
+      }
+      return b;
+    }
+
+    List<String> strings(String key, List<String> fallback) {
+      Object value = json.getValue(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!(value instanceof JsonArray array) || array.isEmpty()
+        || !array.stream().allMatch(item -> item instanceof String s && !s.isBlank())) {
+        throw new ConfigException("config key \"" + key + "\" must be a non-empty list of strings, not " + value);
+      }
+      return array.stream().map(String.class::cast).toList();
     }
 
     int integer(String key, int fallback, int min, int max) {

@@ -2,6 +2,7 @@ package dev.vchat.core;
 
 import dev.vchat.core.command.CommandTable;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -35,6 +36,7 @@ public final class ChatSession {
   private State state = State.JOINING;
   private UserEntry entry;
   private MessageConsumer<JsonObject> inbox;
+  private final Promise<Void> left = Promise.promise();
   private boolean announced;
   private boolean throttled;
 
@@ -162,6 +164,11 @@ public final class ChatSession {
     end(Events.kicked(seconds));
   }
 
+  /** Completes once this user has left: name released, leave notice sent. */
+  public Future<Void> left() {
+    return left.future();
+  }
+
   private Future<?> leave() {
     if (state == State.LEFT) {
       return Future.succeededFuture();
@@ -174,7 +181,7 @@ public final class ChatSession {
         log.info("leave {} from {}", entry.name(), addr);
         room.publish(Events.offline(sid, addr, entry.name()));
       }
-    }).compose(v -> unregistered);
+    }).compose(v -> unregistered).onComplete(ar -> left.tryComplete());
   }
 
   // --- what commands see

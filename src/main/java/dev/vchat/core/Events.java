@@ -24,6 +24,7 @@ public final class Events {
   public static final String KICKED = "kicked";
   public static final String BYE = "bye";
   public static final String HELP = "help";
+  public static final String SHUTDOWN = "shutdown";
   public static final String ERROR = "error";
 
   private Events() {
@@ -74,6 +75,10 @@ public final class Events {
 
   public static JsonObject bye() {
     return of(BYE);
+  }
+
+  public static JsonObject shutdown() {
+    return of(SHUTDOWN);
   }
 
   public static JsonObject help() {

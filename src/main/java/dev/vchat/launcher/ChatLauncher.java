@@ -1,45 +1,73 @@
 package dev.vchat.launcher;
 
+import dev.vchat.cluster.HazelcastSetup;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.config.ConfigException;
 import dev.vchat.config.ConfigLoader;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.launcher.application.ExitCodes;
 import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplication;
 import io.vertx.launcher.application.VertxApplicationHooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
+
 /**
  * {@code java -jar chat.jar [options]}: Vert.x's application launcher (the options
  * {@code vertx run} users know: -conf, -cluster, -instances, -options ...) with the chat's
- * configuration rules: -conf, else ./config.json, else the defaults; a bad value stops start-up
- * with exit code 1; -instances sets the number of TCP verticle instances.
+ * rules: the configuration is -conf, else ./config.json, else the defaults, and a bad value
+ * stops start-up with exit code 1; -instances sets the number of TCP verticle instances;
+ * -cluster (or "cluster": true) joins a Hazelcast cluster configured from the chat's keys.
  */
 public class ChatLauncher extends VertxApplication implements VertxApplicationHooks {
 
   private static final Logger log = LoggerFactory.getLogger(ChatLauncher.class);
 
-  private final String confOption;
+  private final ChatConfig config;
+  private final boolean clustered;
   private final String instancesOption;
 
   public static void main(String[] args) {
-    new ChatLauncher(args, true).launch();
+    int exitCode = launch(args, true);
+    if (exitCode != 0) {
+      System.exit(exitCode);
+    }
   }
 
-  public ChatLauncher(String[] args, boolean exitOnFailure) {
+  /** Runs the server; returns the launcher's exit code (0 once deployed). */
+  static int launch(String[] args, boolean exitOnFailure) {
+    ChatConfig config;
+    try {
+      config = ConfigLoader.load(LauncherArgs.value(args, "conf"));
+    } catch (ConfigException e) {
+      log.error("bad configuration: {}", e.getMessage());
+      return ExitCodes.SOFTWARE;
+    }
+    boolean clusterFlag = LauncherArgs.flag(args, "cluster", "c");
+    String[] launcherArgs = config.cluster() && !clusterFlag ? append(args, "-cluster") : args;
+    return new ChatLauncher(launcherArgs, config, config.cluster() || clusterFlag, exitOnFailure).launch();
+  }
+
+  private ChatLauncher(String[] args, ChatConfig config, boolean clustered, boolean exitOnFailure) {
     super(args, null, true, exitOnFailure);
-    this.confOption = LauncherArgs.value(args, "conf");
+    this.config = config;
+    this.clustered = clustered;
     this.instancesOption = LauncherArgs.value(args, "instances");
   }
 
   @Override
   public JsonObject afterConfigParsed(JsonObject parsedByLauncher) {
-    try {
-      return ConfigLoader.load(confOption).toJson();
-    } catch (ConfigException e) {
-      throw refuse(e);
-    }
+    return config.toJson();
+  }
+
+  @Override
+  public VertxBuilder createVertxBuilder(VertxOptions options) {
+    return clustered ? HazelcastSetup.clusteredBuilder(options, config) : Vertx.builder().with(options);
   }
 
   @Override
@@ -48,17 +76,20 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
       return;
     }
     // -instances means chat instances; the main verticle itself deploys once
-    JsonObject config = context.deploymentOptions().getConfig().copy().put("instances", context.deploymentOptions().getInstances());
+    JsonObject withInstances = context.deploymentOptions().getConfig().copy()
+      .put("instances", context.deploymentOptions().getInstances());
     try {
-      ChatConfig.fromJson(config);
+      ChatConfig.fromJson(withInstances);
     } catch (ConfigException e) {
-      throw refuse(e);
+      log.error("bad configuration: {}", e.getMessage());
+      throw e;
     }
-    context.deploymentOptions().setConfig(config).setInstances(1);
+    context.deploymentOptions().setConfig(withInstances).setInstances(1);
   }
 
-  private static RuntimeException refuse(ConfigException e) {
-    log.error("bad configuration: {}", e.getMessage());
-    return e;
+  private static String[] append(String[] args, String extra) {
+    String[] all = Arrays.copyOf(args, args.length + 1);
+    all[args.length] = extra;
+    return all;
   }
 }

@@ -26,4 +26,17 @@ final class LauncherArgs {
     }
     return null;
   }
+
+  /** Whether a flag such as {@code -cluster} (or one of its aliases) is present. */
+  static boolean flag(String[] args, String... names) {
+    for (String arg : args) {
+      String lower = arg.toLowerCase(Locale.ROOT);
+      for (String name : names) {
+        if (lower.equals("-" + name) || lower.equals("--" + name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

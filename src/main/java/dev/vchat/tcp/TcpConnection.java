@@ -4,6 +4,8 @@ import dev.vchat.config.ChatConfig;
 import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Peer;
+import dev.vchat.core.Events;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
@@ -66,6 +68,12 @@ final class TcpConnection implements Peer {
     socket.closeHandler(v -> lost());
     fanout.add(this);
     session.join();
+  }
+
+  /** The server is going down: tell the user, hang up, leave; completes when left. */
+  Future<Void> shutdown() {
+    session.end(Events.shutdown());
+    return session.left();
   }
 
   String sid() {

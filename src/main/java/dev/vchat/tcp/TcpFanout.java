@@ -8,7 +8,9 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,8 +34,9 @@ final class TcpFanout implements Handler<Message<JsonObject>> {
     connections.remove(connection.sid());
   }
 
-  int size() {
-    return connections.size();
+  /** A copy: connections remove themselves as they close. */
+  List<TcpConnection> connections() {
+    return new ArrayList<>(connections.values());
   }
 
   @Override

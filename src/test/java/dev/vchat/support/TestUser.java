@@ -55,11 +55,14 @@ public final class TestUser implements AutoCloseable {
     return user;
   }
 
-  /** Connects, renames, and reads the server's answer. */
+  /**
+   * Connects, renames, and waits for the server's answer. Notices about others that arrive in
+   * between (a user who joined just before, on another node) are skipped.
+   */
   public static TestUser join(int port, String name) {
     TestUser user = join(port);
     user.send("rename " + name);
-    user.expect("renamed to: " + name);
+    user.awaitLine("renamed to: " + name);
     return user;
   }
 

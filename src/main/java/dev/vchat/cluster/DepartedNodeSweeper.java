@@ -1,0 +1,132 @@
+package dev.vchat.cluster;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import dev.vchat.config.ChatConfig;
+import dev.vchat.core.ChatRoom;
+import dev.vchat.core.Events;
+import dev.vchat.core.UserEntry;
+import dev.vchat.core.UserRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * When a cluster member is gone (crash, kill -9, network loss), its users must leave: every
+ * survivor hears of it and removes the entries that node owned from the registry. Each removal
+ * is atomic ({@code removeIfPresent}), so whichever survivor removes an entry sends its leave
+ * notice, and it is sent exactly once. On start, entries of nodes that are no longer members are
+ * swept too. Runs only on a clustered Vert.x with the Hazelcast cluster manager.
+ */
+public final class DepartedNodeSweeper extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(DepartedNodeSweeper.class);
+
+  /** The member attribute where HazelcastClusterManager keeps the Vert.x node id (getNodeId()). */
+  private static final String VERTX_NODE_ID_ATTRIBUTE = "__vertx.nodeId";
+  private static final int MAX_ATTEMPTS = 30;
+  private static final long RETRY_MILLIS = 500;
+
+  private HazelcastInstance hazelcast;
+  private UUID listenerId;
+  private UserRegistry registry;
+  private ChatRoom room;
+
+  @Override
+  public Future<?> start() {
+    ClusterManager clusterManager = ((VertxInternal) vertx).clusterManager();
+    if (!(clusterManager instanceof HazelcastClusterManager hazelcastManager)) {
+      return Future.succeededFuture();
+    }
+    hazelcast = hazelcastManager.getHazelcastInstance();
+    return ChatRoom.open(vertx, ChatConfig.fromJson(config())).compose(opened -> {
+      room = opened;
+      registry = opened.registry();
+      listenerId = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+        @Override
+        public void memberAdded(MembershipEvent event) {
+        }
+
+        @Override
+        public void memberRemoved(MembershipEvent event) {
+          String node = event.getMember().getAttribute(VERTX_NODE_ID_ATTRIBUTE);
+          if (node != null) {
+            context.runOnContext(v -> sweepWithRetries(Set.of(node), 1));
+          }
+        }
+      });
+      return sweepAbsentNodes(clusterManager.getNodes());
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (hazelcast != null && listenerId != null && hazelcast.getLifecycleService().isRunning()) {
+      hazelcast.getCluster().removeMembershipListener(listenerId);
+    }
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> sweepAbsentNodes(List<String> members) {
+    return registry.online().compose(users -> {
+      Set<String> absent = new HashSet<>();
+      for (UserEntry user : users) {
+        if (!members.contains(user.node())) {
+          absent.add(user.node());
+        }
+      }
+      if (!absent.isEmpty()) {
+        sweepWithRetries(absent, 1);
+      }
+      return Future.<Void>succeededFuture();
+    });
+  }
+
+  /**
+   * Right after a member dies, the cluster may still route map operations to it while its
+   * partitions move; those fail, so the sweep is tried again.
+   */
+  private void sweepWithRetries(Set<String> goneNodes, int attempt) {
+    sweep(goneNodes).onFailure(e -> {
+      if (attempt >= MAX_ATTEMPTS) {
+        log.error("could not remove the users of departed node {}: {}", goneNodes, e.getMessage());
+        return;
+      }
+      vertx.setTimer(RETRY_MILLIS, id -> sweepWithRetries(goneNodes, attempt + 1));
+    });
+  }
+
+  private Future<Void> sweep(Set<String> goneNodes) {
+    return registry.online().compose(users -> {
+      List<Future<Boolean>> removals = users.stream()
+        .filter(user -> goneNodes.contains(user.node()))
+        .map(this::remove)
+        .toList();
+      return Future.join(removals).map(done -> {
+        long removed = removals.stream().filter(f -> f.succeeded() && f.result()).count();
+        if (removed > 0) {
+          log.info("node {} gone: {} of its users left", goneNodes, removed);
+        }
+        return null;
+      });
+    });
+  }
+
+  private Future<Boolean> remove(UserEntry user) {
+    return registry.release(user).onSuccess(released -> {
+      if (released) {
+        room.publish(Events.offline(user.sid(), user.addr(), user.name()));
+      }
+    });
+  }
+}

@@ -1,0 +1,55 @@
+package dev.vchat.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import dev.vchat.config.ChatConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * The Hazelcast cluster manager as the chat configures it: members found over TCP/IP at
+ * {@code clusterMembers}, multicast and auto-detection off, bound to {@code clusterHost} only,
+ * failures detected within {@code clusterFailureSeconds}. A Hazelcast XML given with
+ * {@code -Dvertx.hazelcast.config} is used as it is instead (that is where Kubernetes or cloud
+ * discovery goes).
+ */
+public final class HazelcastSetup {
+
+  private static final String CUSTOM_CONFIG_PROPERTY = "vertx.hazelcast.config";
+
+  private HazelcastSetup() {
+  }
+
+  /** A Vert.x builder for a clustered node, ready for {@code buildClustered()}. */
+  public static VertxBuilder clusteredBuilder(VertxOptions options, ChatConfig chat) {
+    options.getEventBusOptions().setHost(chat.clusterHost());
+    return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcastConfig(chat)));
+  }
+
+  public static Config hazelcastConfig(ChatConfig chat) {
+    // starts from Vert.x's own config, which declares the maps the event bus needs
+    Config config = ConfigUtil.loadConfig();
+    if (System.getProperty(CUSTOM_CONFIG_PROPERTY) != null) {
+      return config;
+    }
+    config.setClusterName(chat.clusterName());
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(chat.clusterPort()).setPortAutoIncrement(true).setPortCount(20);
+    network.getInterfaces().setEnabled(true).clear().addInterface(chat.clusterHost());
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2).setMembers(chat.clusterMembers());
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(chat.clusterFailureSeconds()));
+    config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    return config;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.vchat.cluster;
+
+import dev.vchat.support.ChatServer;
+import dev.vchat.support.ClusterNode;
+import dev.vchat.support.TestUser;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Three clustered nodes in this JVM, each its own Hazelcast member, with real TCP users on each. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterTest {
+
+  private JsonObject settings;
+  private ClusterNode a;
+  private ClusterNode b;
+  private ClusterNode c;
+
+  @BeforeAll
+  void startCluster() {
+    settings = ClusterNode.clusterSettings(ChatServer.freePort(), 4);
+    a = ClusterNode.start(settings);
+    b = ClusterNode.start(settings);
+    c = ClusterNode.start(settings);
+  }
+
+  @AfterAll
+  void stopCluster() {
+    for (ClusterNode node : new ClusterNode[] {c, b, a}) {
+      if (node != null) {
+        node.close();
+      }
+    }
+  }
+
+  @Test
+  void usersOnEveryNodeSeeEachOtherInEverything() {
+    try (TestUser ann = TestUser.join(a.port(), "ann");
+         TestUser bob = TestUser.join(b.port(), "bob");
+         TestUser cat = TestUser.join(c.port(), "cat")) {
+      ann.awaitLine("[" + cat.addr() + "]" + cat.addr() + ":is now cat");
+      bob.awaitLine("[" + cat.addr() + "]" + cat.addr() + ":is now cat");
+
+      ann.send("hello cluster");
+      bob.expect("[" + ann.addr() + "]ann:hello cluster");
+      cat.expect("[" + ann.addr() + "]ann:hello cluster");
+
+      cat.send("who");
+      assertEquals(List.of("[" + ann.addr() + "]ann:online", "[" + bob.addr() + "]bob:online", "[" + cat.addr() + "]cat:online"),
+        List.of(cat.nextLine(), cat.nextLine(), cat.nextLine()));
+
+      bob.send("to CAT psst");
+      bob.expect("you to cat: psst");
+      cat.expect("bob to you: psst");
+
+      cat.send("rename ANN");
+      cat.expect("error: name ANN is already in use");
+      cat.send("rename kit");
+      cat.expect("renamed to: kit");
+      ann.awaitLine("[" + cat.addr() + "]cat:is now kit");
+
+      cat.close();
+      ann.awaitLine("[" + cat.addr() + "]kit:offline");
+      bob.awaitLine("[" + cat.addr() + "]kit:offline");
+    }
+  }
+
+  @Test
+  void aNameRaceAcrossNodesHasOneWinner() {
+    List<TestUser> users = new ArrayList<>();
+    try {
+      for (int i = 0; i < 12; i++) {
+        users.add(TestUser.join(List.of(a, b, c).get(i % 3).port()));
+      }
+      for (int round = 0; round < 3; round++) {
+        String name = "crown" + round;
+        users.forEach(user -> user.send("rename " + name));
+        int winners = 0;
+        for (TestUser user : users) {
+          String answer = user.awaitLine(line -> line.startsWith("renamed to: ") || line.startsWith("error: "));
+          if (answer.equals("renamed to: " + name)) {
+            winners++;
+          } else {
+            assertEquals("error: name " + name + " is already in use", answer);
+          }
+        }
+        assertEquals(1, winners, "round " + round);
+      }
+    } finally {
+      users.forEach(TestUser::close);
+    }
+  }
+
+  @Test
+  void aThousandMessagesCrossNodesInOrder() {
+    try (TestUser sender = TestUser.join(a.port(), "sender"); TestUser reader = TestUser.join(c.port(), "reader")) {
+      sender.awaitLine("[" + reader.addr() + "]" + reader.addr() + ":is now reader");
+      StringBuilder burst = new StringBuilder();
+      for (int i = 0; i < 1000; i++) {
+        burst.append("n").append(i).append('\n');
+        if (i % 100 == 0) {
+          burst.append("to reader p").append(i).append('\n');
+        }
+      }
+      sender.sendRaw(burst.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String prefix = "[" + sender.addr() + "]sender:";
+      for (int i = 0; i < 1000; i++) {
+        reader.expect(prefix + "n" + i);
+        if (i % 100 == 0) {
+          reader.expect("sender to you: p" + i);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aNodeThatLeavesCleanlySaysGoodbyeAndItsUsersLeaveOnce() {
+    ClusterNode d = ClusterNode.start(settings);
+    try (TestUser ann = TestUser.join(a.port(), "ann2"); TestUser dan = TestUser.join(d.port(), "dan")) {
+      ann.awaitLine("[" + dan.addr() + "]" + dan.addr() + ":is now dan");
+      d.close();
+      dan.expect("server: shutting down, bye");
+      dan.expectClosed();
+      ann.expect("[" + dan.addr() + "]dan:offline");
+      ann.send("who");
+      ann.expect("[" + ann.addr() + "]ann2:online");
+      List<String> after = ann.linesWithin(Duration.ofMillis(500));
+      assertTrue(after.isEmpty(), "one leave notice only, and dan gone from who: " + after);
+    }
+  }
+}
