@@ -1,5 +1,6 @@
 package dev.vchat.launcher;
 
+import dev.vchat.client.ClientCommand;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.config.ConfigException;
 import dev.vchat.config.ConfigLoader;
@@ -10,11 +11,14 @@ import io.vertx.launcher.application.VertxApplicationHooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
+
 /**
  * {@code java -jar chat.jar [options]}: Vert.x's application launcher (the options
  * {@code vertx run} users know: -conf, -cluster, -instances, -options ...) with the chat's
  * configuration rules: -conf, else ./config.json, else the defaults; a bad value stops start-up
  * with exit code 1; -instances sets the number of TCP verticle instances.
+ * {@code java -jar chat.jar client ...} runs the terminal client instead (docs/CLIENT.md).
  */
 public class ChatLauncher extends VertxApplication implements VertxApplicationHooks {
 
@@ -24,6 +28,9 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
   private final String instancesOption;
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("client")) {
+      System.exit(ClientCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
     new ChatLauncher(args, true).launch();
   }
 
