@@ -59,6 +59,11 @@ final class JLineConsole implements UserConsole {
 
   @Override
   public void close() {
+    if (reader.isReading()) {
+      // ended under a prompt (kicked, connection lost): leave the shell a line of its own
+      terminal.writer().println();
+      terminal.flush();
+    }
     try {
       terminal.close();
     } catch (IOException ignored) {
