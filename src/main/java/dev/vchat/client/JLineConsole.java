@@ -7,6 +7,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
+import java.io.IOError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -43,6 +44,9 @@ final class JLineConsole implements UserConsole {
     try {
       return reader.readLine(prompt);
     } catch (EndOfFileException | UserInterruptException e) {
+      return null;
+    } catch (IllegalStateException | IOError e) {
+      // the session ended and closed the terminal under the prompt
       return null;
     }
   }
