@@ -17,7 +17,9 @@ public record ChatConfig(
   int maxLineBytes,
   Language language,
   int writeQueueBytes,
-  int slowReaderGraceMillis) {
+  int slowReaderGraceMillis,
+  boolean webEnabled,
+  int webPort) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -29,12 +31,16 @@ public record ChatConfig(
   public static final Language DEFAULT_LANGUAGE = Language.EN;
   public static final int DEFAULT_WRITE_QUEUE_BYTES = 256 * 1024;
   public static final int DEFAULT_SLOW_READER_GRACE_MILLIS = 10_000;
+  /** The browser chat (HTTP page, SockJS bridge, /health); false opens no HTTP port at all. */
+  public static final boolean DEFAULT_WEB_ENABLED = true;
+  /** The HTTP port of the browser chat, on the same {@code host} as the TCP chat. */
+  public static final int DEFAULT_WEB_PORT = 8080;
 
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
   private static final Set<String> KEYS = Set.of(
     "host", "port", "instances", "idleTimeoutSeconds", "maxLineBytes", "language",
-    "writeQueueBytes", "slowReaderGraceMillis");
+    "writeQueueBytes", "slowReaderGraceMillis", "webEnabled", "webPort");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -56,7 +62,9 @@ public record ChatConfig(
       in.integer("maxLineBytes", DEFAULT_MAX_LINE_BYTES, 16, 1024 * 1024),
       language(in.string("language", DEFAULT_LANGUAGE.code())),
       in.integer("writeQueueBytes", DEFAULT_WRITE_QUEUE_BYTES, 4096, 64 * 1024 * 1024),
-      in.integer("slowReaderGraceMillis", DEFAULT_SLOW_READER_GRACE_MILLIS, 0, 600_000));
+      in.integer("slowReaderGraceMillis", DEFAULT_SLOW_READER_GRACE_MILLIS, 0, 600_000),
+      in.bool("webEnabled", DEFAULT_WEB_ENABLED),
+      in.integer("webPort", DEFAULT_WEB_PORT, 0, 65535));
   }
 
   /** The instance count to deploy: {@link #instances()}, or one per core when it is 0. */
@@ -73,7 +81,9 @@ public record ChatConfig(
       .put("maxLineBytes", maxLineBytes)
       .put("language", language.code())
       .put("writeQueueBytes", writeQueueBytes)
-      .put("slowReaderGraceMillis", slowReaderGraceMillis);
+      .put("slowReaderGraceMillis", slowReaderGraceMillis)
+      .put("webEnabled", webEnabled)
+      .put("webPort", webPort);
   }
 
   private static Language language(String code) {
@@ -93,6 +103,17 @@ public record ChatConfig(
         throw new ConfigException("config key \"" + key + "\" must be a string, not " + value);
       }
       return s;
+    }
+
+    boolean bool(String key, boolean fallback) {
+      Object value = json.getValue(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!(value instanceof Boolean b)) {
+        throw new ConfigException("config key \"" + key + "\" must be true or false, not " + value);
+      }
+      return b;
     }
 
     int integer(String key, int fallback, int min, int max) {
