@@ -39,10 +39,15 @@ final class BridgeClient implements AutoCloseable {
     this.vertx = vertx;
     this.client = client;
     this.socket = socket;
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    // text or binary: the raw websocket endpoint writes the bridge frames as binary messages
+    socket.handler(data -> frames.add(new JsonObject(data.toString(java.nio.charset.StandardCharsets.UTF_8))));
     socket.closeHandler(v -> closed = true);
     // the bridge drops sockets that stop pinging
-    this.pinger = vertx.setPeriodic(2_000, id -> write("{\"type\":\"ping\"}"));
+    this.pinger = vertx.setPeriodic(2_000, id -> {
+      if (!closed) {
+        socket.writeTextMessage("{\"type\":\"ping\"}");
+      }
+    });
   }
 
   static BridgeClient connect(Vertx vertx, int webPort) {
