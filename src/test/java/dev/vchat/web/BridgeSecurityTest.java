@@ -66,14 +66,14 @@ class BridgeSecurityTest {
         eve.register(address).expectRefusal();
       }
 
-      bob.send("to ann the secret is 42");
-      bob.awaitLine("you to ann: the secret is 42");
-      ann.awaitLine("bob to you: the secret is 42");
+      bob.send("to ann the secret is xyzzy");
+      bob.awaitLine("you to ann: the secret is xyzzy");
+      ann.awaitLine("bob to you: the secret is xyzzy");
       bob.send("public now");
       eve.awaitEvent(e -> "chat".equals(e.getString("type")) && "public now".equals(e.getString("text")));
       ann.awaitEvent(e -> "public now".equals(e.getString("text")));
 
-      assertNothingLeaked(eve, "42");
+      assertNothingLeaked(eve, "xyzzy");
       for (JsonObject frame : eve.everything()) {
         // her own address, or the reply address of her own join request
         if ("rec".equals(frame.getString("type"))) {
