@@ -8,8 +8,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -21,7 +19,6 @@ import java.util.UUID;
  */
 final class WebConnection implements Peer {
 
-  private static final Logger log = LoggerFactory.getLogger(WebConnection.class);
   /**
    * A kick or a quit sends its last word through the bus to the bridge's consumer for this
    * socket, which writes it; the socket closes this long after, once that is done.
