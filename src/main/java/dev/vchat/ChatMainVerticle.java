@@ -3,13 +3,18 @@ package dev.vchat;
 import dev.vchat.cluster.DepartedNodeSweeper;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.tcp.TcpChatVerticle;
+import dev.vchat.web.WebChatVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The whole server: validates the configuration, then deploys the transports it asks for. */
+/**
+ * The whole server: validates the configuration, then deploys the transports it asks for: the
+ * TCP chat (one instance per core by default) and, when {@code webEnabled}, the browser chat
+ * (one instance: a single event loop carries its sockets; SockJS's HTTP fallbacks need one).
+ */
 public final class ChatMainVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(ChatMainVerticle.class);
@@ -23,8 +28,13 @@ public final class ChatMainVerticle extends VerticleBase {
       ? vertx.deployVerticle(DepartedNodeSweeper::new, new DeploymentOptions().setConfig(config.toJson()))
       : Future.succeededFuture("");
     return sweeper.compose(id -> vertx.deployVerticle(TcpChatVerticle::new, tcp))
-      .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances), language {}, idle kick after {} s{}",
-        config.host(), config.port(), instances, config.language().code(), config.idleTimeoutSeconds(),
+      .compose(id -> config.webEnabled()
+        ? vertx.deployVerticle(new WebChatVerticle(), new DeploymentOptions().setConfig(config.toJson()))
+        : Future.succeededFuture(id))
+      .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances), {}, language {}, idle kick after {} s{}",
+        config.host(), config.port(), instances,
+        config.webEnabled() ? "browser chat on http " + config.host() + ":" + config.webPort() : "browser chat off",
+        config.language().code(), config.idleTimeoutSeconds(),
         vertx.isClustered() ? ", clustered as " + config.clusterName() : ""));
   }
 }

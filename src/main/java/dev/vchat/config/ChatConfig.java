@@ -25,7 +25,9 @@ public record ChatConfig(
   String clusterHost,
   int clusterPort,
   List<String> clusterMembers,
-  int clusterFailureSeconds) {
+  int clusterFailureSeconds,
+  boolean webEnabled,
+  int webPort) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -47,13 +49,18 @@ public record ChatConfig(
   public static final List<String> DEFAULT_CLUSTER_MEMBERS = List.of("127.0.0.1");
   /** A member silent this long is declared dead and its users leave. */
   public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 5;
+  /** The browser chat (HTTP page, SockJS bridge, /health); false opens no HTTP port at all. */
+  public static final boolean DEFAULT_WEB_ENABLED = true;
+  /** The HTTP port of the browser chat, on the same {@code host} as the TCP chat. */
+  public static final int DEFAULT_WEB_PORT = 8080;
 
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
   private static final Set<String> KEYS = Set.of(
     "host", "port", "instances", "idleTimeoutSeconds", "maxLineBytes", "language",
     "writeQueueBytes", "slowReaderGraceMillis",
-    "cluster", "clusterName", "clusterHost", "clusterPort", "clusterMembers", "clusterFailureSeconds");
+    "cluster", "clusterName", "clusterHost", "clusterPort", "clusterMembers", "clusterFailureSeconds",
+    "webEnabled", "webPort");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -77,7 +84,9 @@ public record ChatConfig(
       in.nonBlank("clusterHost", DEFAULT_CLUSTER_HOST),
       in.integer("clusterPort", DEFAULT_CLUSTER_PORT, 1, 65535),
       in.strings("clusterMembers", DEFAULT_CLUSTER_MEMBERS),
-      in.integer("clusterFailureSeconds", DEFAULT_CLUSTER_FAILURE_SECONDS, 1, 600));
+      in.integer("clusterFailureSeconds", DEFAULT_CLUSTER_FAILURE_SECONDS, 1, 600),
+      in.bool("webEnabled", DEFAULT_WEB_ENABLED),
+      in.integer("webPort", DEFAULT_WEB_PORT, 0, 65535));
   }
 
   /** The instance count to deploy: {@link #instances()}, or one per core when it is 0. */
@@ -100,7 +109,9 @@ public record ChatConfig(
       .put("clusterHost", clusterHost)
       .put("clusterPort", clusterPort)
       .put("clusterMembers", new JsonArray(clusterMembers))
-      .put("clusterFailureSeconds", clusterFailureSeconds);
+      .put("clusterFailureSeconds", clusterFailureSeconds)
+      .put("webEnabled", webEnabled)
+      .put("webPort", webPort);
   }
 
   private static Language language(String code) {

@@ -27,7 +27,8 @@ class ClusterFailureIT {
     JsonObject settings = ClusterNode.clusterSettings(ChatServer.freePort(), 3);
     try (ClusterNode a = ClusterNode.start(settings); ClusterNode b = ClusterNode.start(settings)) {
       int victimPort = ChatServer.freePort();
-      JsonObject victimConfig = settings.copy().put("host", "127.0.0.1").put("port", victimPort).put("instances", 1);
+      JsonObject victimConfig = settings.copy().put("host", "127.0.0.1").put("port", victimPort).put("instances", 1)
+        .put("webEnabled", false);
       Path output = dir.resolve("victim.log");
       Process victim = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),

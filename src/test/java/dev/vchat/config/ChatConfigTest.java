@@ -42,6 +42,11 @@ class ChatConfigTest {
     assertRefused(new JsonObject().put("writeQueueBytes", 10), "\"writeQueueBytes\"");
     assertRefused(new JsonObject().put("slowReaderGraceMillis", -1), "\"slowReaderGraceMillis\"");
     assertRefused(new JsonObject().put("prot", 1), "\"prot\"");
+    assertRefused(new JsonObject().put("cluster", "yes"), "\"cluster\"");
+    assertRefused(new JsonObject().put("clusterMembers", new io.vertx.core.json.JsonArray()), "\"clusterMembers\"");
+    assertRefused(new JsonObject().put("clusterMembers", "127.0.0.1"), "\"clusterMembers\"");
+    assertRefused(new JsonObject().put("clusterPort", 0), "\"clusterPort\"");
+    assertRefused(new JsonObject().put("clusterFailureSeconds", 0), "\"clusterFailureSeconds\"");
   }
 
   @Test

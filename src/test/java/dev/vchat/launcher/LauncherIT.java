@@ -87,7 +87,7 @@ class LauncherIT {
   void confAndInstancesWorkAsInVertxRun(@TempDir Path dir) throws Exception {
     int port = ChatServer.freePort();
     Path output = dir.resolve("out.txt");
-    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + port + "}", "-instances", "3");
+    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"webPort\": 0}", "-instances", "3");
     String log = awaitOutput(output, "vchat started");
     assertTrue(log.contains("chat on tcp 127.0.0.1:" + port + " (3 instances)"), log);
     try (TestUser ann = TestUser.join(port, "ann"); TestUser bob = TestUser.join(port, "bob")) {
@@ -101,7 +101,7 @@ class LauncherIT {
   @Test
   void withoutConfTheWorkingDirectorysConfigJsonIsUsed(@TempDir Path dir) throws Exception {
     int port = ChatServer.freePort();
-    Files.writeString(dir.resolve("config.json"), "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"language\": \"zh\"}");
+    Files.writeString(dir.resolve("config.json"), "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"language\": \"zh\", \"webEnabled\": false}");
     Path output = dir.resolve("out.txt");
     launch(dir, output);
     awaitOutput(output, "vchat started");

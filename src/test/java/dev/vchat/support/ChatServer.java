@@ -8,37 +8,73 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-/** The real server deployed on a free port in a test's Vert.x instance. */
+/**
+ * The real server deployed on free ports in a test's Vert.x instance. The browser chat is off
+ * unless a test asks for it with {@link #startWithWeb}, so that tests open no HTTP port they
+ * do not use.
+ */
 public final class ChatServer {
 
-  private final int port;
+  private final Vertx vertx;
+  private final JsonObject config;
+  private String deploymentId;
 
-  private ChatServer(int port) {
-    this.port = port;
+  private ChatServer(Vertx vertx, JsonObject config) {
+    this.vertx = vertx;
+    this.config = config;
   }
 
   /**
    * Deploys {@link ChatMainVerticle} with the given settings over test defaults (one instance,
-   * a free port, no idle kick unless asked).
+   * a free port, no idle kick, no browser chat unless asked).
    */
   public static ChatServer start(Vertx vertx, JsonObject settings) {
-    int port = freePort();
     JsonObject config = new JsonObject()
       .put("host", "127.0.0.1")
-      .put("port", port)
+      .put("port", freePort())
       .put("instances", 1)
       .put("idleTimeoutSeconds", 0)
+      .put("webEnabled", false)
       .mergeIn(settings);
-    vertx.deployVerticle(new ChatMainVerticle(), new DeploymentOptions().setConfig(config)).await();
-    return new ChatServer(port);
+    ChatServer server = new ChatServer(vertx, config);
+    server.deploy();
+    return server;
   }
 
   public static ChatServer start(Vertx vertx) {
     return start(vertx, new JsonObject());
   }
 
+  /** Like {@link #start(Vertx, JsonObject)} with the browser chat on, on a free HTTP port. */
+  public static ChatServer startWithWeb(Vertx vertx, JsonObject settings) {
+    return start(vertx, new JsonObject().put("webEnabled", true).put("webPort", freePort()).mergeIn(settings));
+  }
+
+  /** Undeploys the whole server and deploys it again on the same ports, as a restart would. */
+  public void restart() {
+    stop();
+    deploy();
+  }
+
+  public void stop() {
+    vertx.undeploy(deploymentId).await();
+  }
+
+  private void deploy() {
+    deploymentId = vertx.deployVerticle(new ChatMainVerticle(), new DeploymentOptions().setConfig(config.copy())).await();
+  }
+
   public int port() {
-    return port;
+    return config.getInteger("port");
+  }
+
+  /** The HTTP port of the browser chat (configured even when the browser chat is off). */
+  public int webPort() {
+    return config.getInteger("webPort", -1);
+  }
+
+  public String webUrl() {
+    return "http://127.0.0.1:" + webPort() + "/";
   }
 
   public static int freePort() {

@@ -44,6 +44,7 @@ public final class ClusterNode implements AutoCloseable {
       .put("port", port)
       .put("instances", 2)
       .put("idleTimeoutSeconds", 0)
+      .put("webEnabled", false)
       .mergeIn(clusterSettings);
     ChatConfig config = ChatConfig.fromJson(json);
     Vertx vertx = HazelcastSetup.clusteredBuilder(new VertxOptions(), config).buildClustered().await();

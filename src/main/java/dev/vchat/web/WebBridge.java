@@ -1,0 +1,120 @@
+package dev.vchat.web;
+
+import dev.vchat.core.ChatRoom;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The guard of the SockJS bridge, on top of its permitted rules: maps each socket to its
+ * {@link WebConnection}, stamps the sender from the socket (never from the message), lets a
+ * socket register only on its own outbound address, and refuses everything else.
+ */
+final class WebBridge implements Handler<BridgeEvent> {
+
+  private static final Logger log = LoggerFactory.getLogger(WebBridge.class);
+
+  private final ChatRoom room;
+  private final WebFanout fanout;
+  private final BrowserEvents browserEvents;
+  private final Map<SockJSSocket, WebConnection> connections = new HashMap<>();
+
+  WebBridge(ChatRoom room, WebFanout fanout, BrowserEvents browserEvents) {
+    this.room = room;
+    this.fanout = fanout;
+    this.browserEvents = browserEvents;
+  }
+
+  /** The bridge's own rules: exactly the two inbound addresses, and outbound only the per-socket ones. */
+  static SockJSBridgeOptions options() {
+    return new SockJSBridgeOptions()
+      .addInboundPermitted(new PermittedOptions().setAddress(WebAddresses.JOIN))
+      .addInboundPermitted(new PermittedOptions().setAddress(WebAddresses.IN))
+      .addOutboundPermitted(new PermittedOptions().setAddressRegex(WebAddresses.CLIENT_REGEX))
+      .setMaxHandlersPerSocket(8);
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    WebConnection connection = connections.get(socket);
+    JsonObject raw = event.getRawMessage();
+    switch (event.type()) {
+      case SOCKET_CREATED -> {
+        connections.put(socket, new WebConnection(socket, room, fanout, browserEvents));
+        event.complete(true);
+      }
+      case SOCKET_CLOSED -> {
+        lost(socket);
+        event.complete(true);
+      }
+      case SOCKET_ERROR -> {
+        lost(socket);
+        socket.close();
+        event.complete(true);
+      }
+      case SEND -> event.complete(send(connection, raw));
+      case REGISTER -> event.complete(refuseUnless(connection != null && !connection.started()
+        && connection.outbound().equals(address(raw)), connection, raw));
+      case REGISTERED -> {
+        if (connection != null && connection.outbound().equals(address(raw))) {
+          connection.start();
+        }
+        event.complete(true);
+      }
+      case UNREGISTER -> event.complete(connection != null && connection.outbound().equals(address(raw)));
+      case PUBLISH -> event.complete(refuseUnless(false, connection, raw));
+      // RECEIVE: only on addresses this socket registered, that is, its own; pings and idling: fine
+      default -> event.complete(true);
+    }
+  }
+
+  private boolean send(WebConnection connection, JsonObject raw) {
+    if (connection == null) {
+      return false;
+    }
+    String address = address(raw);
+    if (WebAddresses.JOIN.equals(address)) {
+      raw.put("headers", new JsonObject().put(WebAddresses.CLIENT_HEADER, connection.outbound()));
+      raw.put("body", new JsonObject());
+      return true;
+    }
+    if (WebAddresses.IN.equals(address)) {
+      String text = raw.getValue("body") instanceof JsonObject body && body.getValue("text") instanceof String s ? s : null;
+      boolean taken = text != null && connection.receive(text);
+      if (taken) {
+        // the line went to the session of this socket; nothing of it travels on the bus
+        raw.put("headers", new JsonObject());
+        raw.put("body", new JsonObject());
+      }
+      return refuseUnless(taken, connection, raw);
+    }
+    return refuseUnless(false, connection, raw);
+  }
+
+  private static boolean refuseUnless(boolean allowed, WebConnection connection, JsonObject raw) {
+    if (!allowed) {
+      log.info("bridge refused {} on {} from {}", raw.getString("type"), address(raw), connection);
+    }
+    return allowed;
+  }
+
+  private void lost(SockJSSocket socket) {
+    WebConnection connection = connections.remove(socket);
+    if (connection != null) {
+      connection.lost();
+    }
+  }
+
+  private static String address(JsonObject raw) {
+    return raw == null ? null : raw.getString("address");
+  }
+}

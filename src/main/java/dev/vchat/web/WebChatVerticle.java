@@ -1,0 +1,59 @@
+package dev.vchat.web;
+
+import dev.vchat.config.ChatConfig;
+import dev.vchat.core.Addresses;
+import dev.vchat.core.ChatRoom;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chat in a browser: the page from {@code webroot/}, the SockJS client from its WebJar, the
+ * event-bus bridge at {@code /eventbus}, and {@code GET /health}. Browser users are sessions of
+ * the same chat core as TCP users (see docs/WEB.md).
+ */
+public final class WebChatVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(WebChatVerticle.class);
+
+  private HttpServer server;
+
+  @Override
+  public Future<?> start() {
+    ChatConfig config = ChatConfig.fromJson(config());
+    return ChatRoom.open(vertx, config).compose(room -> {
+      BrowserEvents browserEvents = new BrowserEvents(room.catalogue());
+      WebFanout fanout = new WebFanout(browserEvents);
+      EventBus bus = vertx.eventBus();
+      MessageConsumer<JsonObject> broadcasts = bus.consumer(Addresses.BROADCAST, fanout);
+      // both stateless: the bridge hook has done the work and stamped the header on this socket's behalf
+      MessageConsumer<Object> joins = bus.consumer(WebAddresses.JOIN, message ->
+        message.reply(new JsonObject().put("address", message.headers().get(WebAddresses.CLIENT_HEADER))));
+      MessageConsumer<Object> lines = bus.consumer(WebAddresses.IN, message -> message.reply(new JsonObject()));
+
+      Router router = Router.router(vertx);
+      router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+      router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx)
+        .bridge(WebBridge.options(), new WebBridge(room, fanout, browserEvents)));
+      router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+      router.route().handler(StaticHandler.create("webroot"));
+
+      server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.webPort()))
+        .requestHandler(router);
+      return Future.all(broadcasts.completion(), joins.completion(), lines.completion()).compose(v -> server.listen());
+    }).onSuccess(s -> log.debug("web chat listening on {}:{}", config().getString("host"), s.actualPort()));
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

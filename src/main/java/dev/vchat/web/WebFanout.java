@@ -1,0 +1,44 @@
+package dev.vchat.web;
+
+import dev.vchat.core.Events;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The browser connections of one web verticle instance and the one broadcast consumer they
+ * share: each broadcast is turned into the browser's shape once and sent to every online
+ * connection but the one whose session caused it (that session showed it already).
+ */
+final class WebFanout implements Handler<Message<JsonObject>> {
+
+  private final Map<String, WebConnection> connections = new LinkedHashMap<>();
+  private final BrowserEvents renderer;
+
+  WebFanout(BrowserEvents renderer) {
+    this.renderer = renderer;
+  }
+
+  void add(WebConnection connection) {
+    connections.put(connection.sid(), connection);
+  }
+
+  void remove(WebConnection connection) {
+    connections.remove(connection.sid());
+  }
+
+  @Override
+  public void handle(Message<JsonObject> message) {
+    JsonObject event = message.body();
+    String skip = event.getString(Events.SID);
+    JsonObject shown = renderer.forBrowser(event, false);
+    for (WebConnection connection : connections.values()) {
+      if (connection.isOnline() && !connection.sid().equals(skip)) {
+        connection.send(shown);
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.vchat.web;
+
+import dev.vchat.ChatMainVerticle;
+import dev.vchat.config.ChatConfig;
+import dev.vchat.config.ConfigException;
+import dev.vchat.support.ChatServer;
+import dev.vchat.support.TestUser;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The web verticle's HTTP side and its configuration, against the deployed server. */
+@ExtendWith(VertxExtension.class)
+class WebServerTest {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void healthSaysUp(Vertx vertx) throws Exception {
+    ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject());
+    HttpResponse<String> response = get(server, "health");
+    assertEquals(200, response.statusCode());
+    assertEquals(new JsonObject().put("status", "UP"), new JsonObject(response.body()));
+  }
+
+  @Test
+  void servesThePageAndBothBridgeScripts(Vertx vertx) throws Exception {
+    ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject());
+    HttpResponse<String> page = get(server, "");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("<title>vchat</title>"), page.body());
+    for (String script : new String[] {"app.js", "style.css", "webjars/sockjs-client/1.6.1/dist/sockjs.min.js", "vendor/vertx-eventbus.js"}) {
+      HttpResponse<String> response = get(server, script);
+      assertEquals(200, response.statusCode(), script);
+      assertTrue(response.body().length() > 500, script);
+    }
+    assertTrue(get(server, "vendor/vertx-eventbus.js").body().contains("EventBus.prototype.registerHandler"));
+    assertEquals(404, get(server, "nothing-here.js").statusCode());
+  }
+
+  @Test
+  void withTheWebOffNoHttpPortIsOpened(Vertx vertx) {
+    ChatServer server = ChatServer.start(vertx, new JsonObject().put("webPort", ChatServer.freePort()));
+    assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", server.webPort()).close());
+    try (TestUser ann = TestUser.join(server.port())) {
+      ann.send("still here");
+      ann.expect("[" + ann.addr() + "]" + ann.addr() + ":still here");
+    }
+  }
+
+  @Test
+  void theWebIsOnByDefaultOnPort8080() {
+    assertTrue(ChatConfig.DEFAULTS.webEnabled());
+    assertEquals(8080, ChatConfig.DEFAULTS.webPort());
+    JsonObject json = ChatConfig.fromJson(new JsonObject().put("webEnabled", false).put("webPort", 9090)).toJson();
+    assertEquals(false, json.getBoolean("webEnabled"));
+    assertEquals(9090, json.getInteger("webPort"));
+  }
+
+  @Test
+  void badWebSettingsAreRefusedNamingTheKey(Vertx vertx) {
+    for (JsonObject bad : new JsonObject[] {
+      new JsonObject().put("webPort", 70_000),
+      new JsonObject().put("webPort", -1),
+      new JsonObject().put("webPort", "8080"),
+      new JsonObject().put("webEnabled", "yes"),
+      new JsonObject().put("webEnabled", 1)}) {
+      String key = bad.fieldNames().iterator().next();
+      ConfigException e = assertThrows(ConfigException.class, () -> ChatConfig.fromJson(bad));
+      assertTrue(e.getMessage().contains("\"" + key + "\""), e.getMessage());
+    }
+    Throwable failed = assertThrows(Throwable.class, () -> vertx.deployVerticle(new ChatMainVerticle(),
+      new DeploymentOptions().setConfig(new JsonObject().put("webEnabled", "no"))).await());
+    assertTrue(failed.getMessage().contains("webEnabled"), failed.getMessage());
+  }
+
+  private HttpResponse<String> get(ChatServer server, String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(server.webUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
