@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs, from Debian's packages, the programs the tests drive when they are missing:
-# tmux (the terminal client test), chromium and chromium-driver (the browser tests).
+# Installs, from Debian's packages, what the build and the tests need when it is missing:
+# npm (the build fetches the browser's event-bus client), tmux (the terminal client test),
+# chromium and chromium-driver (the browser tests).
 set -euo pipefail
 
 missing=()
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
