@@ -2,6 +2,7 @@ package dev.vchat.cluster;
 
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.ClusterNode;
+import dev.vchat.support.NameRace;
 import dev.vchat.support.TestUser;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -82,18 +83,7 @@ class ClusterTest {
         users.add(TestUser.join(List.of(a, b, c).get(i % 3).port()));
       }
       for (int round = 0; round < 3; round++) {
-        String name = "crown" + round;
-        users.forEach(user -> user.send("rename " + name));
-        int winners = 0;
-        for (TestUser user : users) {
-          String answer = user.awaitLine(line -> line.startsWith("renamed to: ") || line.startsWith("error: "));
-          if (answer.equals("renamed to: " + name)) {
-            winners++;
-          } else {
-            assertEquals("error: name " + name + " is already in use", answer);
-          }
-        }
-        assertEquals(1, winners, "round " + round);
+        NameRace.assertOneWinner(users, "crown" + round);
       }
     } finally {
       users.forEach(TestUser::close);

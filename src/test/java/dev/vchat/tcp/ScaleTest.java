@@ -1,6 +1,7 @@
 package dev.vchat.tcp;
 
 import dev.vchat.support.ChatServer;
+import dev.vchat.support.NameRace;
 import dev.vchat.support.TestUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -113,20 +114,7 @@ class ScaleTest {
         users.add(TestUser.join(server.port()));
       }
       for (int round = 0; round < 5; round++) {
-        String name = "winner" + round;
-        for (TestUser user : users) {
-          user.send("rename " + name);
-        }
-        int winners = 0;
-        for (TestUser user : users) {
-          String answer = user.awaitLine(line -> line.startsWith("renamed to: ") || line.startsWith("error: "));
-          if (answer.equals("renamed to: " + name)) {
-            winners++;
-          } else {
-            assertEquals("error: name " + name + " is already in use", answer);
-          }
-        }
-        assertEquals(1, winners, "round " + round);
+        NameRace.assertOneWinner(users, "winner" + round);
       }
     } finally {
       users.forEach(TestUser::close);
