@@ -34,7 +34,7 @@ final class ChatClient {
     }, "vchat-client-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
-      ChatSession session = new ChatSession(endpoint, connection, console);
+      ClientSession session = new ClientSession(endpoint, connection, console);
       session.start();
       // the user's loop may block on input that never comes once the server is gone
       Thread user = new Thread(() -> loop.run(console, session), "vchat-client-input");

@@ -15,7 +15,7 @@ final class Menu implements UserLoop {
   static final Duration REPLY_WAIT = Duration.ofSeconds(3);
 
   @Override
-  public void run(UserConsole console, ChatSession session) {
+  public void run(UserConsole console, ClientSession session) {
     while (!session.ended()) {
       console.show(MENU);
       String choice = console.readLine(CHOOSE);
@@ -40,13 +40,13 @@ final class Menu implements UserLoop {
   }
 
   /** 1: every line goes to everyone until {@code exit}. False when the user left the client. */
-  private boolean publicChat(UserConsole console, ChatSession session) {
+  private boolean publicChat(UserConsole console, ClientSession session) {
     console.show("public chat: every line goes to everyone; type exit to go back");
     return chatUntilExit(console, session, "all> ", line -> line);
   }
 
   /** 2: shows who is online, asks a name, sends private lines to it until {@code exit}. */
-  private boolean privateChat(UserConsole console, ChatSession session) {
+  private boolean privateChat(UserConsole console, ClientSession session) {
     console.show("online now:");
     session.send("who");
     String name = "";
@@ -66,7 +66,7 @@ final class Menu implements UserLoop {
   }
 
   /** 3: asks a name, sends {@code rename NAME}, shows the server's answer. */
-  private boolean rename(UserConsole console, ChatSession session) {
+  private boolean rename(UserConsole console, ClientSession session) {
     String name = console.readLine("new name: ");
     if (name == null) {
       return false;
@@ -81,7 +81,7 @@ final class Menu implements UserLoop {
     return true;
   }
 
-  private boolean chatUntilExit(UserConsole console, ChatSession session, String prompt,
+  private boolean chatUntilExit(UserConsole console, ClientSession session, String prompt,
                                 java.util.function.UnaryOperator<String> toLine) {
     while (!session.ended()) {
       String line = console.readLine(prompt);

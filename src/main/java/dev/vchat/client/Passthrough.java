@@ -7,7 +7,7 @@ package dev.vchat.client;
 final class Passthrough implements UserLoop {
 
   @Override
-  public void run(UserConsole console, ChatSession session) {
+  public void run(UserConsole console, ClientSession session) {
     String line;
     while (!session.ended() && (line = console.readLine("")) != null) {
       if (!line.isBlank()) {

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * the user's loop asks, and decides how the client ends. The first of these wins: the user
  * leaves ({@link #leave}), the server kicks the user for idling, the connection is lost.
  */
-final class ChatSession implements ServerConnection.Listener {
+final class ClientSession implements ServerConnection.Listener {
 
   /** How long {@link #leave} waits for the server's {@code bye} and close. */
   static final Duration GOODBYE_WAIT = Duration.ofSeconds(5);
@@ -27,7 +27,7 @@ final class ChatSession implements ServerConnection.Listener {
   private final LinkedBlockingQueue<String> replies = new LinkedBlockingQueue<>();
   private volatile boolean quitSent;
 
-  ChatSession(Endpoint endpoint, ServerConnection connection, UserConsole console) {
+  ClientSession(Endpoint endpoint, ServerConnection connection, UserConsole console) {
     this.endpoint = endpoint;
     this.connection = connection;
     this.console = console;
