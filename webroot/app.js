@@ -11,7 +11,7 @@
   const view = {
     joinForm: $('join-form'), name: $('name'), chat: $('chat'), log: $('log'),
     online: $('online'), count: $('count'), sendForm: $('send-form'), input: $('input'),
-    renameBtn: $('rename-btn'), status: $('status'), me: $('me')
+    renameBtn: $('rename-btn'), status: $('status'), me: $('me'), server: $('server')
   };
 
   const state = {
@@ -264,4 +264,16 @@
     view.input.value = 'rename ';
     view.input.focus();
   });
+
+  // --- the status strip: this node's own figures from GET /status, every 5 s (docs/OPERATIONS.md)
+
+  function pollStatus() {
+    fetch('/status', { cache: 'no-store' })
+      .then((response) => response.ok ? response.json() : Promise.reject(response.status))
+      .then((s) => { view.server.textContent = s.usersOnline + ' online · node ' + String(s.node).slice(0, 8); })
+      .catch(() => { view.server.textContent = 'server status unavailable'; })
+      .finally(() => setTimeout(pollStatus, 5000));
+  }
+
+  pollStatus();
 })();

@@ -2,6 +2,7 @@ package dev.vchat;
 
 import dev.vchat.cluster.DepartedNodeSweeper;
 import dev.vchat.config.ChatConfig;
+import dev.vchat.ops.NodeState;
 import dev.vchat.tcp.TcpChatVerticle;
 import dev.vchat.web.WebChatVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -28,6 +29,7 @@ public final class ChatMainVerticle extends VerticleBase {
       ? vertx.deployVerticle(DepartedNodeSweeper::new, new DeploymentOptions().setConfig(config.toJson()))
       : Future.succeededFuture("");
     return sweeper.compose(id -> vertx.deployVerticle(TcpChatVerticle::new, tcp))
+      .onSuccess(id -> NodeState.tcpListening(vertx, true))
       .compose(id -> config.webEnabled()
         ? vertx.deployVerticle(new WebChatVerticle(), new DeploymentOptions().setConfig(config.toJson()))
         : Future.succeededFuture(id))
@@ -36,5 +38,11 @@ public final class ChatMainVerticle extends VerticleBase {
         config.webEnabled() ? "browser chat on http " + config.host() + ":" + config.webPort() : "browser chat off",
         config.language().code(), config.idleTimeoutSeconds(),
         vertx.isClustered() ? ", clustered as " + config.clusterName() : ""));
+  }
+
+  @Override
+  public Future<?> stop() {
+    NodeState.tcpListening(vertx, false);
+    return Future.succeededFuture();
   }
 }

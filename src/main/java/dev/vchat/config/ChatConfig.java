@@ -27,7 +27,8 @@ public record ChatConfig(
   List<String> clusterMembers,
   int clusterFailureSeconds,
   boolean webEnabled,
-  int webPort) {
+  int webPort,
+  boolean metricsEnabled) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -53,6 +54,8 @@ public record ChatConfig(
   public static final boolean DEFAULT_WEB_ENABLED = true;
   /** The HTTP port of the browser chat, on the same {@code host} as the TCP chat. */
   public static final int DEFAULT_WEB_PORT = 8080;
+  /** Vert.x's Micrometer metrics and {@code GET /metrics} on the web port (docs/OPERATIONS.md). */
+  public static final boolean DEFAULT_METRICS_ENABLED = true;
 
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
@@ -60,7 +63,7 @@ public record ChatConfig(
     "host", "port", "instances", "idleTimeoutSeconds", "maxLineBytes", "language",
     "writeQueueBytes", "slowReaderGraceMillis",
     "cluster", "clusterName", "clusterHost", "clusterPort", "clusterMembers", "clusterFailureSeconds",
-    "webEnabled", "webPort");
+    "webEnabled", "webPort", "metricsEnabled");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -86,7 +89,8 @@ public record ChatConfig(
       in.strings("clusterMembers", DEFAULT_CLUSTER_MEMBERS),
       in.integer("clusterFailureSeconds", DEFAULT_CLUSTER_FAILURE_SECONDS, 1, 600),
       in.bool("webEnabled", DEFAULT_WEB_ENABLED),
-      in.integer("webPort", DEFAULT_WEB_PORT, 0, 65535));
+      in.integer("webPort", DEFAULT_WEB_PORT, 0, 65535),
+      in.bool("metricsEnabled", DEFAULT_METRICS_ENABLED));
   }
 
   /** The instance count to deploy: {@link #instances()}, or one per core when it is 0. */
@@ -111,7 +115,8 @@ public record ChatConfig(
       .put("clusterMembers", new JsonArray(clusterMembers))
       .put("clusterFailureSeconds", clusterFailureSeconds)
       .put("webEnabled", webEnabled)
-      .put("webPort", webPort);
+      .put("webPort", webPort)
+      .put("metricsEnabled", metricsEnabled);
   }
 
   private static Language language(String code) {

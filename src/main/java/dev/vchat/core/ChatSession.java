@@ -1,6 +1,7 @@
 package dev.vchat.core;
 
 import dev.vchat.core.command.CommandTable;
+import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.Message;
@@ -33,6 +34,7 @@ public final class ChatSession {
   private final String addr;
   private final SerialExecutor tasks = new SerialExecutor();
   private final IdleTimer idleTimer;
+  private final ChatMetrics metrics;
   private State state = State.JOINING;
   private UserEntry entry;
   private MessageConsumer<JsonObject> inbox;
@@ -45,6 +47,7 @@ public final class ChatSession {
     this.peer = peer;
     this.addr = addr;
     this.entry = new UserEntry(sid, addr, addr, room.node());
+    this.metrics = ChatMetrics.of(room.vertx());
     this.idleTimer = new IdleTimer(room.vertx(), room.config().idleTimeoutSeconds(), this::kickIdle);
   }
 
@@ -77,12 +80,14 @@ public final class ChatSession {
     }
     state = State.ONLINE;
     announced = true;
+    metrics.userOnline();
     log.info("join {}", entry.name());
     announce(Events.online(sid, addr, entry.name()));
   }
 
   private void joinFailed(Throwable cause) {
     log.error("join failed for {}: {}", addr, cause.getMessage());
+    metrics.connectionRefused("join_failed");
     state = State.CLOSING;
     peer.close();
     tasks.submit(this::leave);
@@ -161,6 +166,7 @@ public final class ChatSession {
   private void kickIdle() {
     int seconds = room.config().idleTimeoutSeconds();
     log.info("kick {} from {}: idle for {} s", entry.name(), addr, seconds);
+    metrics.kicked(ChatMetrics.KICK_IDLE);
     end(Events.kicked(seconds));
   }
 
@@ -174,6 +180,9 @@ public final class ChatSession {
       return Future.succeededFuture();
     }
     state = State.LEFT;
+    if (announced) {
+      metrics.userOffline();
+    }
     idleTimer.cancel();
     Future<Void> unregistered = inbox == null ? Future.succeededFuture() : inbox.unregister();
     return room.registry().release(entry).onSuccess(released -> {
@@ -187,6 +196,9 @@ public final class ChatSession {
   // --- what commands see
 
   public void reply(JsonObject event) {
+    if (Events.ERROR.equals(event.getString(Events.TYPE))) {
+      metrics.error(event.getString("code"));
+    }
     peer.deliver(event);
   }
 
@@ -194,6 +206,11 @@ public final class ChatSession {
   public void announce(JsonObject event) {
     peer.deliver(event);
     room.publish(event);
+  }
+
+  /** This node's figures (users online, messages, kicks ...), for commands and transports. */
+  public ChatMetrics metrics() {
+    return metrics;
   }
 
   public ChatRoom room() {

@@ -5,6 +5,7 @@ import dev.vchat.cluster.HazelcastSetup;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.config.ConfigException;
 import dev.vchat.config.ConfigLoader;
+import dev.vchat.metrics.Monitoring;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -72,6 +73,7 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
 
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
+    Monitoring.withMetrics(options, config);
     return clustered ? HazelcastSetup.clusteredBuilder(options, config) : Vertx.builder().with(options);
   }
 

@@ -5,6 +5,7 @@ import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Peer;
 import dev.vchat.core.Events;
+import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -59,14 +60,21 @@ final class TcpConnection implements Peer {
 
   void start() {
     socket.setWriteQueueMaxSize(room.config().writeQueueBytes());
-    socket.handler(framer);
+    socket.handler(bytes -> {
+      session.metrics().tcpReceived(bytes.length());
+      framer.handle(bytes);
+    });
     socket.endHandler(v -> {
       framer.end();
       lost();
     });
-    socket.exceptionHandler(e -> log.debug("socket error from {}: {}", session.addr(), e.getMessage()));
+    socket.exceptionHandler(e -> {
+      session.metrics().error("socket");
+      log.debug("socket error from {}: {}", session.addr(), e.getMessage());
+    });
     socket.closeHandler(v -> lost());
     fanout.add(this);
+    session.metrics().connectionAccepted(ChatMetrics.TCP);
     session.join();
   }
 
@@ -95,6 +103,7 @@ final class TcpConnection implements Peer {
       return;
     }
     socket.write(line);
+    session.metrics().tcpDelivered(line.length());
     if (socket.writeQueueFull()) {
       onQueueFull(line.length());
     }
@@ -126,6 +135,7 @@ final class TcpConnection implements Peer {
     if (closed) {
       return;
     }
+    session.metrics().kicked(ChatMetrics.KICK_SLOW_READER);
     log.warn("disconnect slow reader {} from {}: {}", session.name(), session.addr(), why);
     closed = true;
     fanout.remove(this);

@@ -3,6 +3,7 @@ package dev.vchat.web;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.Addresses;
 import dev.vchat.core.ChatRoom;
+import dev.vchat.ops.OpsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The chat in a browser: the page from {@code webroot/}, the SockJS client from its WebJar, the
- * event-bus bridge at {@code /eventbus}, and {@code GET /health}. Browser users are sessions of
+ * event-bus bridge at {@code /eventbus}, and the operator's routes ({@link OpsRoutes}). Browser users are sessions of
  * the same chat core as TCP users (see docs/WEB.md).
  */
 public final class WebChatVerticle extends VerticleBase {
@@ -41,7 +42,7 @@ public final class WebChatVerticle extends VerticleBase {
       MessageConsumer<Object> lines = bus.consumer(WebAddresses.IN, message -> message.reply(new JsonObject()));
 
       Router router = Router.router(vertx);
-      router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+      OpsRoutes.mount(router, vertx, config);
       router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx)
         .bridge(WebBridge.options(), new WebBridge(room, fanout, browserEvents)));
       router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));

@@ -4,6 +4,7 @@ import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Events;
 import dev.vchat.core.Peer;
+import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
@@ -32,12 +33,14 @@ final class WebConnection implements Peer {
   private final String outbound = WebAddresses.client(UUID.randomUUID().toString());
   /** The bridge's consumer for this socket is on this node; never look for it elsewhere. */
   private final DeliveryOptions localOnly = new DeliveryOptions().setLocalOnly(true);
+  private final ChatMetrics metrics;
   private ChatSession session;
   private boolean closed;
 
   WebConnection(SockJSSocket socket, ChatRoom room, WebFanout fanout, BrowserEvents browserEvents) {
     this.socket = socket;
     this.room = room;
+    this.metrics = ChatMetrics.of(room.vertx());
     this.fanout = fanout;
     this.browserEvents = browserEvents;
   }
@@ -58,6 +61,7 @@ final class WebConnection implements Peer {
     }
     session = room.newSession(this, addr(socket.remoteAddress()));
     fanout.add(this);
+    metrics.connectionAccepted(ChatMetrics.WEB);
     session.join();
   }
 
@@ -92,6 +96,7 @@ final class WebConnection implements Peer {
   void send(JsonObject shown) {
     if (!closed) {
       room.vertx().eventBus().send(outbound, shown, localOnly);
+      metrics.webDelivered();
     }
   }
 

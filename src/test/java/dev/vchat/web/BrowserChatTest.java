@@ -151,6 +151,18 @@ class BrowserChatTest {
     screenshot("reconnected.png");
   }
 
+  @Test
+  void theStatusStripShowsThisNodesUsersOnline(Vertx vertx) {
+    ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject());
+    try (TestUser bob = TestUser.join(server.port(), "bob")) {
+      join(server, "alice");
+      awaitLogLine("renamed to: alice");
+      // the page polls GET /status every 5 s
+      new WebDriverWait(browser, TIMEOUT).withMessage(() -> "the strip shows " + browser.findElement(By.id("server")).getText())
+        .until(d -> browser.findElement(By.id("server")).getText().equals("2 online · node local"));
+    }
+  }
+
   private static void join(ChatServer server, String name) {
     browser.get(server.webUrl());
     WebElement field = browser.findElement(By.id("name"));

@@ -35,7 +35,7 @@ class WebServerTest {
     ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject());
     HttpResponse<String> response = get(server, "health");
     assertEquals(200, response.statusCode());
-    assertEquals(new JsonObject().put("status", "UP"), new JsonObject(response.body()));
+    assertEquals("UP", new JsonObject(response.body()).getString("status"));
   }
 
   @Test

@@ -9,6 +9,7 @@ final class ChatCommand implements Command {
 
   @Override
   public Future<Void> execute(ChatSession session, String text) {
+    session.metrics().messageReceived();
     session.announce(Events.chat(session.sid(), session.addr(), session.name(), text));
     return Future.succeededFuture();
   }

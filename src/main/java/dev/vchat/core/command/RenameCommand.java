@@ -35,6 +35,7 @@ final class RenameCommand implements Command {
         return null;
       }
       session.renamed(next);
+      session.metrics().renamed();
       session.reply(Events.renamed(wanted));
       if (!wanted.equals(current.name())) {
         log.info("rename {} to {}", current.name(), wanted);

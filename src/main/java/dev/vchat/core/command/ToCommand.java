@@ -43,6 +43,7 @@ final class ToCommand implements Command {
           if (delivered.failed()) {
             return notOnline(session, target.name());
           }
+          session.metrics().privateMessage();
           session.reply(Events.privateEcho(delivered.result().body().getString("name", recipient.name()), target.text()));
           return Future.succeededFuture();
         });
