@@ -7,7 +7,10 @@ public enum ErrorCode {
   RENAME_USAGE("rename-usage"),
   TO_USAGE("to-usage"),
   NOT_ONLINE("not-online"),
-  LINE_TOO_LONG("line-too-long");
+  LINE_TOO_LONG("line-too-long"),
+  FLOODING("flooding"),
+  SERVER_FULL("server-full"),
+  TOO_MANY_FROM_ADDRESS("too-many-from-address");
 
   private final String code;
 
