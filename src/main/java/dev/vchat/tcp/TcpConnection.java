@@ -35,12 +35,15 @@ final class TcpConnection implements Peer {
   private final ChatRoom room;
   private final ChatSession session;
   private final LineFramer framer;
+  /** Gives the connection's place back to the connection limits; run once, when the socket closes. */
+  private final Runnable released;
   private long slowSinceTimer = -1;
   private long bytesWhileFull;
   private boolean closed;
 
-  TcpConnection(NetSocket socket, ChatRoom room, TcpFanout fanout) {
+  TcpConnection(NetSocket socket, ChatRoom room, TcpFanout fanout, Runnable released) {
     this.socket = socket;
+    this.released = released;
     this.room = room;
     this.fanout = fanout;
     this.session = room.newSession(this, socket.remoteAddress().hostAddress() + ":" + socket.remoteAddress().port());
@@ -65,7 +68,10 @@ final class TcpConnection implements Peer {
       lost();
     });
     socket.exceptionHandler(e -> log.debug("socket error from {}: {}", session.addr(), e.getMessage()));
-    socket.closeHandler(v -> lost());
+    socket.closeHandler(v -> {
+      released.run();
+      lost();
+    });
     fanout.add(this);
     session.join();
   }
