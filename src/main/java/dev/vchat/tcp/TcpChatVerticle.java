@@ -36,6 +36,7 @@ public final class TcpChatVerticle extends VerticleBase {
 
   private NetServer server;
   private TcpFanout fanout;
+  private volatile boolean stopping;
 
   @Override
   public Future<?> start() {
@@ -66,6 +67,10 @@ public final class TcpChatVerticle extends VerticleBase {
 
   /** Admits a newcomer within the connection limits, or tells it why not and hangs up. */
   private void accept(NetSocket socket, ChatRoom room, ConnectionLimits limits) {
+    if (stopping) {
+      socket.close();
+      return;
+    }
     String ip = socket.remoteAddress().hostAddress();
     ErrorCode refused = limits.admit(ip);
     if (refused == null) {
@@ -85,21 +90,24 @@ public final class TcpChatVerticle extends VerticleBase {
     });
   }
 
-  /** Stops accepting, tells every user, and waits (bounded) until they have left. */
+  /**
+   * Tells every user, waits (bounded) until they have left and their sockets drained, then closes
+   * the server. The server closes last: on a port shared by several instances, closing it closes
+   * every connection at once, farewell or not. Newcomers meanwhile are turned away.
+   */
   @Override
   public Future<?> stop() {
     if (server == null) {
       return Future.succeededFuture();
     }
-    return server.close().compose(v -> {
-      List<Future<Void>> leaving = fanout.connections().stream().map(TcpConnection::shutdown).toList();
-      Promise<Void> done = Promise.promise();
-      long timer = vertx.setTimer(SHUTDOWN_WAIT_MILLIS, id -> done.tryComplete());
-      Future.join(leaving).onComplete(ar -> {
-        vertx.cancelTimer(timer);
-        done.tryComplete();
-      });
-      return done.future();
+    stopping = true;
+    List<Future<Void>> leaving = fanout.connections().stream().map(TcpConnection::shutdown).toList();
+    Promise<Void> done = Promise.promise();
+    long timer = vertx.setTimer(SHUTDOWN_WAIT_MILLIS, id -> done.tryComplete());
+    Future.join(leaving).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      done.tryComplete();
     });
+    return done.future().compose(v -> server.close());
   }
 }

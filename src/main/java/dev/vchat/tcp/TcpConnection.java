@@ -37,6 +37,7 @@ final class TcpConnection implements Peer {
   private final LineFramer framer;
   /** Gives the connection's place back to the connection limits; run once, when the socket closes. */
   private final Runnable released;
+  private final io.vertx.core.Promise<Void> socketClosed = io.vertx.core.Promise.promise();
   private long slowSinceTimer = -1;
   private long bytesWhileFull;
   private boolean closed;
@@ -70,16 +71,20 @@ final class TcpConnection implements Peer {
     socket.exceptionHandler(e -> log.debug("socket error from {}: {}", session.addr(), e.getMessage()));
     socket.closeHandler(v -> {
       released.run();
+      socketClosed.tryComplete();
       lost();
     });
     fanout.add(this);
     session.join();
   }
 
-  /** The server is going down: tell the user, hang up, leave; completes when left. */
+  /**
+   * The server is going down: tell the user, hang up once the queue has drained, leave;
+   * completes when the user has left and the socket is closed.
+   */
   Future<Void> shutdown() {
     session.end(Events.shutdown());
-    return session.left();
+    return Future.join(session.left(), socketClosed.future()).mapEmpty();
   }
 
   String sid() {

@@ -4,6 +4,7 @@ import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Events;
 import dev.vchat.core.Peer;
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
@@ -23,7 +24,7 @@ final class WebConnection implements Peer {
    * A kick or a quit sends its last word through the bus to the bridge's consumer for this
    * socket, which writes it; the socket closes this long after, once that is done.
    */
-  private static final long CLOSE_DELAY_MILLIS = 250;
+  static final long CLOSE_DELAY_MILLIS = 250;
 
   private final SockJSSocket socket;
   private final ChatRoom room;
@@ -78,6 +79,12 @@ final class WebConnection implements Peer {
       }
     }
     return true;
+  }
+
+  /** The server is going down: tell the user, hang up, leave; completes when left. */
+  Future<Void> shutdown() {
+    session.end(Events.shutdown());
+    return session.left();
   }
 
   String sid() {
