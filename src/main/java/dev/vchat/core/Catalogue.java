@@ -40,7 +40,8 @@ public final class Catalogue {
     Map.entry(error(ErrorCode.LINE_TOO_LONG), "error: line too long (over {max} bytes), not delivered"),
     Map.entry(error(ErrorCode.FLOODING), "error: too many lines, slow down; not delivered"),
     Map.entry(error(ErrorCode.SERVER_FULL), "error: server full, try again later"),
-    Map.entry(error(ErrorCode.TOO_MANY_FROM_ADDRESS), "error: too many connections from your address"));
+    Map.entry(error(ErrorCode.TOO_MANY_FROM_ADDRESS), "error: too many connections from your address"),
+    Map.entry(error(ErrorCode.HTTP_ON_CHAT_PORT), "error: this is the chat port, not HTTP; the browser chat is on the web port"));
 
   /** The tutorial's own phrases where it has one; the line shapes and the "error: " prefix stay. */
   private static final Map<String, String> ZH = Map.ofEntries(
@@ -72,7 +73,8 @@ public final class Catalogue {
     Map.entry(error(ErrorCode.LINE_TOO_LONG), "error: 消息过长 (超过 {max} 字节)，未发送"),
     Map.entry(error(ErrorCode.FLOODING), "error: 发送过于频繁，请放慢速度，消息未发送"),
     Map.entry(error(ErrorCode.SERVER_FULL), "error: 服务器连接已满，请稍后再试"),
-    Map.entry(error(ErrorCode.TOO_MANY_FROM_ADDRESS), "error: 来自你的地址的连接过多"));
+    Map.entry(error(ErrorCode.TOO_MANY_FROM_ADDRESS), "error: 来自你的地址的连接过多"),
+    Map.entry(error(ErrorCode.HTTP_ON_CHAT_PORT), "error: 这是聊天端口，不是 HTTP；网页聊天在 web 端口"));
 
   private final Map<String, String> templates;
 

@@ -10,7 +10,8 @@ public enum ErrorCode {
   LINE_TOO_LONG("line-too-long"),
   FLOODING("flooding"),
   SERVER_FULL("server-full"),
-  TOO_MANY_FROM_ADDRESS("too-many-from-address");
+  TOO_MANY_FROM_ADDRESS("too-many-from-address"),
+  HTTP_ON_CHAT_PORT("http-on-chat-port");
 
   private final String code;
 

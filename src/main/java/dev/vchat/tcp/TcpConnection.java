@@ -4,6 +4,7 @@ import dev.vchat.config.ChatConfig;
 import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Peer;
+import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * One user on the TCP port: frames and decodes its lines for its {@link ChatSession}, writes
@@ -30,6 +32,9 @@ final class TcpConnection implements Peer {
    */
   private static final int HARD_LIMIT_FACTOR = 4;
 
+  /** A first line like "GET / HTTP/1.1": a browser or curl on the wrong port, not a user. */
+  private static final Pattern HTTP_REQUEST_LINE = Pattern.compile("[A-Z]{3,10} \\S+ HTTP/\\d(\\.\\d)?");
+
   private final NetSocket socket;
   private final TcpFanout fanout;
   private final ChatRoom room;
@@ -41,6 +46,7 @@ final class TcpConnection implements Peer {
   private long slowSinceTimer = -1;
   private long bytesWhileFull;
   private boolean closed;
+  private boolean firstLine = true;
 
   TcpConnection(NetSocket socket, ChatRoom room, TcpFanout fanout, Runnable released) {
     this.socket = socket;
@@ -51,7 +57,16 @@ final class TcpConnection implements Peer {
     this.framer = new LineFramer(room.config().maxLineBytes(), new LineFramer.Sink() {
       @Override
       public void line(Buffer line) {
-        session.receive(line.toString(StandardCharsets.UTF_8));
+        String text = line.toString(StandardCharsets.UTF_8);
+        if (firstLine) {
+          firstLine = false;
+          if (HTTP_REQUEST_LINE.matcher(text).matches()) {
+            log.info("HTTP spoken to the chat port from {}: {}", session.addr(), text.length() > 80 ? text.substring(0, 80) : text);
+            session.end(Events.error(ErrorCode.HTTP_ON_CHAT_PORT));
+            return;
+          }
+        }
+        session.receive(text);
       }
 
       @Override
