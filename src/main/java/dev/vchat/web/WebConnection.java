@@ -1,5 +1,6 @@
 package dev.vchat.web;
 
+import dev.vchat.config.ChatConfig;
 import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Events;
@@ -10,6 +11,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -19,6 +23,8 @@ import java.util.UUID;
  * address. The session starts only once the socket listens there, so that it misses nothing.
  */
 final class WebConnection implements Peer {
+
+  private static final Logger log = LoggerFactory.getLogger(WebConnection.class);
 
   /**
    * A kick or a quit sends its last word through the bus to the bridge's consumer for this
@@ -33,8 +39,13 @@ final class WebConnection implements Peer {
   private final String outbound = WebAddresses.client(UUID.randomUUID().toString());
   /** The bridge's consumer for this socket is on this node; never look for it elsewhere. */
   private final DeliveryOptions localOnly = new DeliveryOptions().setLocalOnly(true);
+  /** As on TCP: a full queue may take this many times its bound more before the reader is dropped at once. */
+  private static final int HARD_LIMIT_FACTOR = 4;
+
   private ChatSession session;
   private boolean closed;
+  private long slowSinceTimer = -1;
+  private long bytesWhileFull;
 
   WebConnection(SockJSSocket socket, ChatRoom room, WebFanout fanout, BrowserEvents browserEvents) {
     this.socket = socket;
@@ -58,6 +69,7 @@ final class WebConnection implements Peer {
       return;
     }
     session = room.newSession(this, addr(socket.remoteAddress()));
+    socket.setWriteQueueMaxSize(room.config().writeQueueBytes());
     fanout.add(this);
     session.join();
   }
@@ -97,9 +109,50 @@ final class WebConnection implements Peer {
 
   /** Sends an event, already in the browser's shape, to this socket alone. */
   void send(JsonObject shown) {
-    if (!closed) {
-      room.vertx().eventBus().send(outbound, shown, localOnly);
+    if (closed) {
+      return;
     }
+    room.vertx().eventBus().send(outbound, shown, localOnly);
+    if (session != null && socket.writeQueueFull()) {
+      onQueueFull(shown);
+    }
+  }
+
+  /**
+   * The browser does not read what the bridge writes: as for TCP, a grace period and a hard
+   * bound, then it is dropped and leaves like anyone else (the bus hop to the bridge's consumer
+   * on this event loop does not hold messages: they go straight to the socket's queue).
+   */
+  private void onQueueFull(JsonObject shown) {
+    ChatConfig config = room.config();
+    Object line = shown.getValue("line");
+    bytesWhileFull += 64 + (line instanceof String s ? s.length() : 0);
+    if (bytesWhileFull > (long) HARD_LIMIT_FACTOR * config.writeQueueBytes()) {
+      dropSlowReader("its write queue passed " + ((HARD_LIMIT_FACTOR + 1) * config.writeQueueBytes()) + " bytes");
+      return;
+    }
+    if (slowSinceTimer < 0) {
+      slowSinceTimer = room.vertx().setTimer(Math.max(1, config.slowReaderGraceMillis()),
+        id -> dropSlowReader("it did not read for " + config.slowReaderGraceMillis() + " ms"));
+      socket.drainHandler(v -> {
+        if (slowSinceTimer >= 0) {
+          room.vertx().cancelTimer(slowSinceTimer);
+          slowSinceTimer = -1;
+        }
+        bytesWhileFull = 0;
+      });
+    }
+  }
+
+  private void dropSlowReader(String why) {
+    if (closed) {
+      return;
+    }
+    log.warn("disconnect slow browser reader {}: {}", this, why);
+    closed = true;
+    fanout.remove(this);
+    socket.close();
+    session.disconnected();
   }
 
   @Override
@@ -131,6 +184,10 @@ final class WebConnection implements Peer {
 
   /** The socket is gone (closed by either side, or failed): the user leaves. */
   void lost() {
+    if (slowSinceTimer >= 0) {
+      room.vertx().cancelTimer(slowSinceTimer);
+      slowSinceTimer = -1;
+    }
     closed = true;
     if (session != null) {
       fanout.remove(this);

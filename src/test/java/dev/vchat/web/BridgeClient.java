@@ -158,6 +158,11 @@ final class BridgeClient implements AutoCloseable {
     return List.copyOf(seen);
   }
 
+  /** Stops reading from the socket, as a browser tab that hangs would. */
+  void pause() {
+    socket.pause();
+  }
+
   boolean isClosed() {
     return closed;
   }

@@ -47,6 +47,53 @@ class WebHardeningTest {
   }
 
   @Test
+  void aBrowserThatStopsReadingIsDroppedAndOthersLoseNothing(Vertx vertx) {
+    ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject().put("slowReaderGraceMillis", 300));
+    List<TestUser> talkers = new java.util.ArrayList<>();
+    try (TestUser observer = TestUser.join(server.port(), "observer");
+         BridgeClient slow = BridgeClient.join(vertx, server.webPort())) {
+      String slowAddr = observer.awaitLine(l -> l.endsWith(":online")).replaceAll("^\\[(.*)\\].*$", "$1");
+      for (int t = 0; t < 8; t++) {
+        talkers.add(TestUser.join(server.port(), "talker" + t));
+      }
+      slow.pause();
+      // each talker's own echo stays small; the browser is sent everything, far more than the socket buffers hold
+      String payload = "x".repeat(200);
+      int lines = 1500;
+      for (TestUser talker : talkers) {
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+          burst.append(i).append(payload).append('\n');
+        }
+        talker.sendRaw(burst.toString().getBytes(StandardCharsets.UTF_8));
+      }
+      java.util.Map<String, Integer> next = new java.util.HashMap<>();
+      boolean slowLeft = false;
+      int expected = talkers.size() * lines;
+      for (int seen = 0; seen < expected; ) {
+        String line = observer.nextLine();
+        if (line.equals("[" + slowAddr + "]" + slowAddr + ":offline")) {
+          slowLeft = true;
+          continue;
+        }
+        if (!line.contains(":talker") && !line.matches("^\\[[^]]*\\]talker\\d:.*")) {
+          continue; // renames and online notices of the talkers
+        }
+        String who = line.substring(0, line.indexOf(':', line.indexOf(']')) + 1);
+        int i = next.getOrDefault(who, 0);
+        assertEquals(who + i + payload, line, "lines of one talker arrive all and in order");
+        next.put(who, i + 1);
+        seen++;
+      }
+      if (!slowLeft) {
+        observer.awaitLine("[" + slowAddr + "]" + slowAddr + ":offline");
+      }
+    } finally {
+      talkers.forEach(TestUser::close);
+    }
+  }
+
+  @Test
   void browserUsersAreToldWhenTheServerGoesDown(Vertx vertx) {
     ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject());
     try (BridgeClient ann = BridgeClient.join(vertx, server.webPort());
