@@ -47,6 +47,8 @@ final class TcpConnection implements Peer {
   private long bytesWhileFull;
   private boolean closed;
   private boolean firstLine = true;
+  private boolean backlogged;
+  private boolean queueFull;
 
   TcpConnection(NetSocket socket, ChatRoom room, TcpFanout fanout, Runnable released) {
     this.socket = socket;
@@ -137,6 +139,8 @@ final class TcpConnection implements Peer {
       slowSinceTimer = room.vertx().setTimer(Math.max(1, config.slowReaderGraceMillis()),
         id -> dropSlowReader("it did not read for " + config.slowReaderGraceMillis() + " ms"));
       socket.drainHandler(v -> caughtUp());
+      queueFull = true;
+      updateReading();
     }
   }
 
@@ -146,6 +150,10 @@ final class TcpConnection implements Peer {
       slowSinceTimer = -1;
     }
     bytesWhileFull = 0;
+    if (queueFull && !closed) {
+      queueFull = false;
+      updateReading();
+    }
   }
 
   private void dropSlowReader(String why) {
@@ -175,7 +183,17 @@ final class TcpConnection implements Peer {
 
   @Override
   public void throttle(boolean paused) {
-    if (paused) {
+    backlogged = paused;
+    updateReading();
+  }
+
+  /**
+   * Reads from the socket only while its session keeps up and its own write queue is not full:
+   * a user who sends faster than it reads (its echoes, the replies) is slowed down instead of
+   * being dropped as a slow reader of its own traffic.
+   */
+  private void updateReading() {
+    if (backlogged || queueFull) {
       socket.pause();
     } else {
       socket.resume();
