@@ -51,7 +51,8 @@ class WebHardeningTest {
     ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject().put("slowReaderGraceMillis", 300));
     List<TestUser> talkers = new java.util.ArrayList<>();
     try (TestUser observer = TestUser.join(server.port(), "observer");
-         BridgeClient slow = BridgeClient.join(vertx, server.webPort())) {
+         BridgeClient slow = BridgeClient.join(vertx, server.webPort(),
+           new io.vertx.core.http.WebSocketClientOptions().setReceiveBufferSize(4096))) {
       String slowAddr = observer.awaitLine(l -> l.endsWith(":online")).replaceAll("^\\[(.*)\\].*$", "$1");
       for (int t = 0; t < 8; t++) {
         talkers.add(TestUser.join(server.port(), "talker" + t));
@@ -59,7 +60,7 @@ class WebHardeningTest {
       slow.pause();
       // each talker's own echo stays small; the browser is sent everything, far more than the socket buffers hold
       String payload = "x".repeat(200);
-      int lines = 1500;
+      int lines = 3000;
       for (TestUser talker : talkers) {
         StringBuilder burst = new StringBuilder();
         for (int i = 0; i < lines; i++) {
