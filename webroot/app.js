@@ -123,6 +123,7 @@
         break;
       }
       case 'kicked':
+      case 'kicked-flood':
       case 'bye':
         state.farewell = ev;
         break;

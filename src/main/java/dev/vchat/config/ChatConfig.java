@@ -28,7 +28,15 @@ public record ChatConfig(
   int clusterFailureSeconds,
   boolean webEnabled,
   int webPort,
-  boolean metricsEnabled) {
+  boolean metricsEnabled,
+  int floodMessagesPerSecond,
+  int floodBurst,
+  int floodKickRefusals,
+  int floodKickWindowSeconds,
+  int maxConnections,
+  int maxConnectionsPerIp,
+  String tlsCertPath,
+  String tlsKeyPath) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -57,13 +65,31 @@ public record ChatConfig(
   /** Vert.x's Micrometer metrics and {@code GET /metrics} on the web port (docs/OPERATIONS.md). */
   public static final boolean DEFAULT_METRICS_ENABLED = true;
 
+  /** Flood control: lines per second a user may send on average (token bucket refill); 0 turns it off. */
+  public static final int DEFAULT_FLOOD_MESSAGES_PER_SECOND = 20;
+  /** Flood control: lines a user may send at once before the rate applies (bucket size). */
+  public static final int DEFAULT_FLOOD_BURST = 60;
+  /** A user refused this many lines within {@code floodKickWindowSeconds} is disconnected; 0 never kicks. */
+  public static final int DEFAULT_FLOOD_KICK_REFUSALS = 100;
+  public static final int DEFAULT_FLOOD_KICK_WINDOW_SECONDS = 10;
+  /** Open TCP chat connections per node (all instances together); 0 means no limit. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+  /** Open TCP chat connections per source IP address on a node; 0 means no limit. */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 50;
+  /** PEM certificate (chain) for TLS on the chat port; empty (with an empty key) means plain TCP. */
+  public static final String DEFAULT_TLS_CERT_PATH = "";
+  /** PEM private key for TLS on the chat port; set together with {@code tlsCertPath}. */
+  public static final String DEFAULT_TLS_KEY_PATH = "";
+
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
   private static final Set<String> KEYS = Set.of(
     "host", "port", "instances", "idleTimeoutSeconds", "maxLineBytes", "language",
     "writeQueueBytes", "slowReaderGraceMillis",
     "cluster", "clusterName", "clusterHost", "clusterPort", "clusterMembers", "clusterFailureSeconds",
-    "webEnabled", "webPort", "metricsEnabled");
+    "webEnabled", "webPort", "metricsEnabled",
+        "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
+    "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -73,6 +99,12 @@ public record ChatConfig(
       }
     }
     JsonReader in = new JsonReader(json);
+    String tlsCertPath = in.string("tlsCertPath", DEFAULT_TLS_CERT_PATH).trim();
+    String tlsKeyPath = in.string("tlsKeyPath", DEFAULT_TLS_KEY_PATH).trim();
+    if (tlsCertPath.isEmpty() != tlsKeyPath.isEmpty()) {
+      throw new ConfigException("config keys \"tlsCertPath\" and \"tlsKeyPath\" must be set together (both empty: plain TCP)"
+        + (tlsCertPath.isEmpty() ? "; \"tlsCertPath\" is empty" : "; \"tlsKeyPath\" is empty"));
+    }
     return new ChatConfig(
       in.nonBlank("host", DEFAULT_HOST),
       in.integer("port", DEFAULT_PORT, 0, 65535),
@@ -90,7 +122,47 @@ public record ChatConfig(
       in.integer("clusterFailureSeconds", DEFAULT_CLUSTER_FAILURE_SECONDS, 1, 600),
       in.bool("webEnabled", DEFAULT_WEB_ENABLED),
       in.integer("webPort", DEFAULT_WEB_PORT, 0, 65535),
-      in.bool("metricsEnabled", DEFAULT_METRICS_ENABLED));
+      in.bool("metricsEnabled", DEFAULT_METRICS_ENABLED),
+      in.integer("floodMessagesPerSecond", DEFAULT_FLOOD_MESSAGES_PER_SECOND, 0, 1_000_000),
+      in.integer("floodBurst", DEFAULT_FLOOD_BURST, 1, 1_000_000),
+      in.integer("floodKickRefusals", DEFAULT_FLOOD_KICK_REFUSALS, 0, 1_000_000),
+      in.integer("floodKickWindowSeconds", DEFAULT_FLOOD_KICK_WINDOW_SECONDS, 1, 3600),
+      in.integer("maxConnections", DEFAULT_MAX_CONNECTIONS, 0, 10_000_000),
+      in.integer("maxConnectionsPerIp", DEFAULT_MAX_CONNECTIONS_PER_IP, 0, 10_000_000),
+      tlsCertPath,
+      tlsKeyPath);
+  }
+
+  /** Whether the chat port speaks TLS: both PEM paths are set. */
+  public boolean tlsEnabled() {
+    return !tlsCertPath.isEmpty();
+  }
+
+  /**
+   * Checks that the TLS files, when configured, are readable files; blocking file-system calls,
+   * so call it before Vert.x starts (the launcher does) or off the event loop.
+   */
+  public ChatConfig checkFiles() {
+    if (tlsEnabled()) {
+      readableFile("tlsCertPath", tlsCertPath);
+      readableFile("tlsKeyPath", tlsKeyPath);
+    }
+    return this;
+  }
+
+  private static void readableFile(String key, String path) {
+    java.nio.file.Path file;
+    try {
+      file = java.nio.file.Path.of(path);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ConfigException("config key \"" + key + "\": " + path + " is not a file name");
+    }
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new ConfigException("config key \"" + key + "\": " + path + ": no such file");
+    }
+    if (!java.nio.file.Files.isReadable(file)) {
+      throw new ConfigException("config key \"" + key + "\": " + path + ": cannot be read");
+    }
   }
 
   /** The instance count to deploy: {@link #instances()}, or one per core when it is 0. */
@@ -116,7 +188,15 @@ public record ChatConfig(
       .put("clusterFailureSeconds", clusterFailureSeconds)
       .put("webEnabled", webEnabled)
       .put("webPort", webPort)
-      .put("metricsEnabled", metricsEnabled);
+      .put("metricsEnabled", metricsEnabled)
+      .put("floodMessagesPerSecond", floodMessagesPerSecond)
+      .put("floodBurst", floodBurst)
+      .put("floodKickRefusals", floodKickRefusals)
+      .put("floodKickWindowSeconds", floodKickWindowSeconds)
+      .put("maxConnections", maxConnections)
+      .put("maxConnectionsPerIp", maxConnectionsPerIp)
+      .put("tlsCertPath", tlsCertPath)
+      .put("tlsKeyPath", tlsKeyPath);
   }
 
   private static Language language(String code) {

@@ -22,7 +22,7 @@ public final class ConfigLoader {
   }
 
   public static ChatConfig load(String confOption) {
-    return ChatConfig.fromJson(loadJson(confOption));
+    return ChatConfig.fromJson(loadJson(confOption)).checkFiles();
   }
 
   static JsonObject loadJson(String confOption) {

@@ -21,6 +21,7 @@ public final class Catalogue {
     Map.entry(Events.PRIVATE, "{from} to you: {text}"),
     Map.entry(Events.PRIVATE_ECHO, "you to {to}: {text}"),
     Map.entry(Events.KICKED, "kicked: idle for {seconds} s"),
+    Map.entry(Events.KICKED_FLOOD, "kicked: flooding"),
     Map.entry(Events.BYE, "bye"),
     Map.entry(Events.SHUTDOWN, "server: shutting down, bye"),
     Map.entry(Events.HELP, String.join("\n",
@@ -36,7 +37,11 @@ public final class Catalogue {
     Map.entry(error(ErrorCode.RENAME_USAGE), "error: usage: rename NEW"),
     Map.entry(error(ErrorCode.TO_USAGE), "error: usage: to NAME TEXT"),
     Map.entry(error(ErrorCode.NOT_ONLINE), "error: {name} is not online"),
-    Map.entry(error(ErrorCode.LINE_TOO_LONG), "error: line too long (over {max} bytes), not delivered"));
+    Map.entry(error(ErrorCode.LINE_TOO_LONG), "error: line too long (over {max} bytes), not delivered"),
+    Map.entry(error(ErrorCode.FLOODING), "error: too many lines, slow down; not delivered"),
+    Map.entry(error(ErrorCode.SERVER_FULL), "error: server full, try again later"),
+    Map.entry(error(ErrorCode.TOO_MANY_FROM_ADDRESS), "error: too many connections from your address"),
+    Map.entry(error(ErrorCode.HTTP_ON_CHAT_PORT), "error: this is the chat port, not HTTP; the browser chat is on the web port"));
 
   /** The tutorial's own phrases where it has one; the line shapes and the "error: " prefix stay. */
   private static final Map<String, String> ZH = Map.ofEntries(
@@ -49,6 +54,7 @@ public final class Catalogue {
     Map.entry(Events.PRIVATE, "{from}对你说: {text}"),
     Map.entry(Events.PRIVATE_ECHO, "你对{to}说: {text}"),
     Map.entry(Events.KICKED, "kicked: 长时间未使用，连接中断"),
+    Map.entry(Events.KICKED_FLOOD, "kicked: 发送消息过于频繁，连接中断"),
     Map.entry(Events.BYE, "再见"),
     Map.entry(Events.SHUTDOWN, "server: 服务器关闭，再见"),
     Map.entry(Events.HELP, String.join("\n",
@@ -64,7 +70,11 @@ public final class Catalogue {
     Map.entry(error(ErrorCode.RENAME_USAGE), "error: 格式不正确，请使用 [rename 新用户名] 格式"),
     Map.entry(error(ErrorCode.TO_USAGE), "error: 消息格式不正确，请使用 [to username content] 格式"),
     Map.entry(error(ErrorCode.NOT_ONLINE), "error: 该用户不在线"),
-    Map.entry(error(ErrorCode.LINE_TOO_LONG), "error: 消息过长 (超过 {max} 字节)，未发送"));
+    Map.entry(error(ErrorCode.LINE_TOO_LONG), "error: 消息过长 (超过 {max} 字节)，未发送"),
+    Map.entry(error(ErrorCode.FLOODING), "error: 发送过于频繁，请放慢速度，消息未发送"),
+    Map.entry(error(ErrorCode.SERVER_FULL), "error: 服务器连接已满，请稍后再试"),
+    Map.entry(error(ErrorCode.TOO_MANY_FROM_ADDRESS), "error: 来自你的地址的连接过多"),
+    Map.entry(error(ErrorCode.HTTP_ON_CHAT_PORT), "error: 这是聊天端口，不是 HTTP；网页聊天在 web 端口"));
 
   private final Map<String, String> templates;
 

@@ -35,6 +35,11 @@ public final class ChatSession {
   private final SerialExecutor tasks = new SerialExecutor();
   private final IdleTimer idleTimer;
   private final ChatMetrics metrics;
+  private final RateLimiter limiter;
+  /** Over the flood limit for too long: the kick is queued, nothing more is read. */
+  private boolean flooded;
+  /** Refusing lines since the last one allowed; the first refusal of a streak is logged. */
+  private boolean refusing;
   private State state = State.JOINING;
   private UserEntry entry;
   private MessageConsumer<JsonObject> inbox;
@@ -49,6 +54,7 @@ public final class ChatSession {
     this.entry = new UserEntry(sid, addr, addr, room.node());
     this.metrics = ChatMetrics.of(room.vertx());
     this.idleTimer = new IdleTimer(room.vertx(), room.config().idleTimeoutSeconds(), this::kickIdle);
+    this.limiter = RateLimiter.of(room.config());
   }
 
   /** Registers the private address, claims the initial name, and tells everyone. */
@@ -96,11 +102,11 @@ public final class ChatSession {
   /** A line as the user typed it, without its line end. */
   public void receive(String line) {
     idleTimer.touch();
-    if (state == State.CLOSING || state == State.LEFT) {
+    if (state == State.CLOSING || state == State.LEFT || flooded) {
       return;
     }
     String text = TextSanitizer.strip(line);
-    if (text.isBlank()) {
+    if (text.isBlank() || !admit()) {
       return;
     }
     tasks.submit(() -> state == State.ONLINE ? execute(text) : Future.succeededFuture());
@@ -110,7 +116,7 @@ public final class ChatSession {
   /** The transport refused a line over the size limit; it still counts as activity. */
   public void lineTooLong() {
     idleTimer.touch();
-    if (state == State.CLOSING || state == State.LEFT) {
+    if (state == State.CLOSING || state == State.LEFT || flooded || !admit()) {
       return;
     }
     // queued, so that the refusal comes in order with the replies to the lines before it
@@ -119,6 +125,40 @@ public final class ChatSession {
       reply(Events.error(ErrorCode.LINE_TOO_LONG).put("max", room.config().maxLineBytes()));
       return Future.succeededFuture();
     });
+  }
+
+  /**
+   * Flood control: true if this line may run. A refusal is queued like a reply, so that it
+   * comes in order; the refusal that means a kick queues the kick and stops reading.
+   */
+  private boolean admit() {
+    RateLimiter.Verdict verdict = limiter.acquire();
+    if (verdict == RateLimiter.Verdict.ALLOW) {
+      refusing = false;
+      return true;
+    }
+    if (verdict == RateLimiter.Verdict.KICK) {
+      flooded = true;
+      tasks.submit(() -> {
+        log.warn("kick {} from {}: flooding ({} lines refused within {} s)", entry.name(), addr,
+          room.config().floodKickRefusals(), room.config().floodKickWindowSeconds());
+        metrics.kicked(ChatMetrics.KICK_FLOOD);
+        end(Events.kickedFlood());
+        return Future.succeededFuture();
+      });
+      return false;
+    }
+    if (!refusing) {
+      refusing = true;
+      log.info("refusing lines of {} from {}: over {} a second (burst {})", entry.name(), addr,
+        room.config().floodMessagesPerSecond(), room.config().floodBurst());
+    }
+    tasks.submit(() -> {
+      reply(Events.error(ErrorCode.FLOODING));
+      return Future.succeededFuture();
+    });
+    throttleIfBacklogged();
+    return false;
   }
 
   /** The transport lost the user (end of stream, error, slow reader): finish queued lines, then leave. */

@@ -7,7 +7,11 @@ public enum ErrorCode {
   RENAME_USAGE("rename-usage"),
   TO_USAGE("to-usage"),
   NOT_ONLINE("not-online"),
-  LINE_TOO_LONG("line-too-long");
+  LINE_TOO_LONG("line-too-long"),
+  FLOODING("flooding"),
+  SERVER_FULL("server-full"),
+  TOO_MANY_FROM_ADDRESS("too-many-from-address"),
+  HTTP_ON_CHAT_PORT("http-on-chat-port");
 
   private final String code;
 

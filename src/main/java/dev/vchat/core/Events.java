@@ -22,6 +22,7 @@ public final class Events {
   public static final String PRIVATE = "private";
   public static final String PRIVATE_ECHO = "private-echo";
   public static final String KICKED = "kicked";
+  public static final String KICKED_FLOOD = "kicked-flood";
   public static final String BYE = "bye";
   public static final String HELP = "help";
   public static final String SHUTDOWN = "shutdown";
@@ -71,6 +72,11 @@ public final class Events {
 
   public static JsonObject kicked(int seconds) {
     return of(KICKED).put("seconds", seconds);
+  }
+
+  /** The last line of a user disconnected for flooding. */
+  public static JsonObject kickedFlood() {
+    return of(KICKED_FLOOD);
   }
 
   public static JsonObject bye() {

@@ -3,16 +3,23 @@ package dev.vchat.tcp;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.Addresses;
 import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ErrorCode;
+import dev.vchat.metrics.ChatMetrics;
+import dev.vchat.core.Events;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.PemKeyCertOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -25,40 +32,84 @@ public final class TcpChatVerticle extends VerticleBase {
 
   /** Shutdown waits this long at most for users to be told and to leave. */
   private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
+  /** A refused newcomer is closed this long after its error line at the latest. */
+  private static final long REFUSE_CLOSE_MILLIS = 1_000;
 
   private NetServer server;
   private TcpFanout fanout;
+  private volatile boolean stopping;
 
   @Override
   public Future<?> start() {
     ChatConfig config = ChatConfig.fromJson(config());
     return ChatRoom.open(vertx, config).compose(room -> {
       fanout = new TcpFanout(room.catalogue());
+      ConnectionLimits limits = new ConnectionLimits(vertx, config);
       MessageConsumer<JsonObject> broadcasts = vertx.eventBus().consumer(Addresses.BROADCAST, fanout);
-      server = vertx.createNetServer(new NetServerOptions()
-          .setHost(config.host())
-          .setPort(config.port())
-          .setTcpNoDelay(true))
-        .connectHandler(socket -> new TcpConnection(socket, room, fanout).start());
+      server = vertx.createNetServer(serverOptions(config))
+        .connectHandler(socket -> accept(socket, room, limits));
       return broadcasts.completion().compose(v -> server.listen());
-    }).onSuccess(s -> log.debug("TCP chat instance listening on {}:{}", config.host(), s.actualPort()));
+    }).onSuccess(s -> log.debug("TCP chat instance listening on {}:{}{}", config.host(), s.actualPort(),
+      config.tlsEnabled() ? " (TLS)" : ""));
   }
 
-  /** Stops accepting, tells every user, and waits (bounded) until they have left. */
+  static NetServerOptions serverOptions(ChatConfig config) {
+    NetServerOptions options = new NetServerOptions()
+      .setHost(config.host())
+      .setPort(config.port())
+      .setTcpNoDelay(true);
+    if (config.tlsEnabled()) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+        .setCertPath(config.tlsCertPath())
+        .setKeyPath(config.tlsKeyPath()));
+    }
+    return options;
+  }
+
+  /** Admits a newcomer within the connection limits, or tells it why not and hangs up. */
+  private void accept(NetSocket socket, ChatRoom room, ConnectionLimits limits) {
+    if (stopping) {
+      socket.close();
+      return;
+    }
+    String ip = socket.remoteAddress().hostAddress();
+    ErrorCode refused = limits.admit(ip);
+    if (refused == null) {
+      new TcpConnection(socket, room, fanout, () -> limits.release(ip)).start();
+      return;
+    }
+    ChatMetrics.of(vertx).connectionRefused(refused.code());
+    log.warn("refused a connection from {}: {} (total {}, at most {} in all and {} per address)",
+      socket.remoteAddress(), refused.code(), limits.total(),
+      room.config().maxConnections(), room.config().maxConnectionsPerIp());
+    socket.handler(ignored -> { });
+    socket.exceptionHandler(ignored -> { });
+    Buffer line = Buffer.buffer((room.catalogue().render(Events.error(refused)) + "\n").getBytes(StandardCharsets.UTF_8));
+    long forceClose = vertx.setTimer(REFUSE_CLOSE_MILLIS, id -> socket.close());
+    socket.write(line).onComplete(ar -> {
+      vertx.cancelTimer(forceClose);
+      socket.close();
+    });
+  }
+
+  /**
+   * Tells every user, waits (bounded) until they have left and their sockets drained, then closes
+   * the server. The server closes last: on a port shared by several instances, closing it closes
+   * every connection at once, farewell or not. Newcomers meanwhile are turned away.
+   */
   @Override
   public Future<?> stop() {
     if (server == null) {
       return Future.succeededFuture();
     }
-    return server.close().compose(v -> {
-      List<Future<Void>> leaving = fanout.connections().stream().map(TcpConnection::shutdown).toList();
-      Promise<Void> done = Promise.promise();
-      long timer = vertx.setTimer(SHUTDOWN_WAIT_MILLIS, id -> done.tryComplete());
-      Future.join(leaving).onComplete(ar -> {
-        vertx.cancelTimer(timer);
-        done.tryComplete();
-      });
-      return done.future();
+    stopping = true;
+    List<Future<Void>> leaving = fanout.connections().stream().map(TcpConnection::shutdown).toList();
+    Promise<Void> done = Promise.promise();
+    long timer = vertx.setTimer(SHUTDOWN_WAIT_MILLIS, id -> done.tryComplete());
+    Future.join(leaving).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      done.tryComplete();
     });
+    return done.future().compose(v -> server.close());
   }
 }

@@ -4,6 +4,7 @@ import dev.vchat.config.ChatConfig;
 import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Peer;
+import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
 import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Future;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * One user on the TCP port: frames and decodes its lines for its {@link ChatSession}, writes
@@ -31,24 +33,43 @@ final class TcpConnection implements Peer {
    */
   private static final int HARD_LIMIT_FACTOR = 4;
 
+  /** A first line like "GET / HTTP/1.1": a browser or curl on the wrong port, not a user. */
+  private static final Pattern HTTP_REQUEST_LINE = Pattern.compile("[A-Z]{3,10} \\S+ HTTP/\\d(\\.\\d)?");
+
   private final NetSocket socket;
   private final TcpFanout fanout;
   private final ChatRoom room;
   private final ChatSession session;
   private final LineFramer framer;
+  /** Gives the connection's place back to the connection limits; run once, when the socket closes. */
+  private final Runnable released;
+  private final io.vertx.core.Promise<Void> socketClosed = io.vertx.core.Promise.promise();
   private long slowSinceTimer = -1;
   private long bytesWhileFull;
   private boolean closed;
+  private boolean firstLine = true;
+  private boolean backlogged;
+  private boolean queueFull;
 
-  TcpConnection(NetSocket socket, ChatRoom room, TcpFanout fanout) {
+  TcpConnection(NetSocket socket, ChatRoom room, TcpFanout fanout, Runnable released) {
     this.socket = socket;
+    this.released = released;
     this.room = room;
     this.fanout = fanout;
     this.session = room.newSession(this, socket.remoteAddress().hostAddress() + ":" + socket.remoteAddress().port());
     this.framer = new LineFramer(room.config().maxLineBytes(), new LineFramer.Sink() {
       @Override
       public void line(Buffer line) {
-        session.receive(line.toString(StandardCharsets.UTF_8));
+        String text = line.toString(StandardCharsets.UTF_8);
+        if (firstLine) {
+          firstLine = false;
+          if (HTTP_REQUEST_LINE.matcher(text).matches()) {
+            log.info("HTTP spoken to the chat port from {}: {}", session.addr(), text.length() > 80 ? text.substring(0, 80) : text);
+            session.end(Events.error(ErrorCode.HTTP_ON_CHAT_PORT));
+            return;
+          }
+        }
+        session.receive(text);
       }
 
       @Override
@@ -72,16 +93,23 @@ final class TcpConnection implements Peer {
       session.metrics().error("socket");
       log.debug("socket error from {}: {}", session.addr(), e.getMessage());
     });
-    socket.closeHandler(v -> lost());
+    socket.closeHandler(v -> {
+      released.run();
+      socketClosed.tryComplete();
+      lost();
+    });
     fanout.add(this);
     session.metrics().connectionAccepted(ChatMetrics.TCP);
     session.join();
   }
 
-  /** The server is going down: tell the user, hang up, leave; completes when left. */
+  /**
+   * The server is going down: tell the user, hang up once the queue has drained, leave;
+   * completes when the user has left and the socket is closed.
+   */
   Future<Void> shutdown() {
     session.end(Events.shutdown());
-    return session.left();
+    return Future.join(session.left(), socketClosed.future()).mapEmpty();
   }
 
   String sid() {
@@ -120,6 +148,8 @@ final class TcpConnection implements Peer {
       slowSinceTimer = room.vertx().setTimer(Math.max(1, config.slowReaderGraceMillis()),
         id -> dropSlowReader("it did not read for " + config.slowReaderGraceMillis() + " ms"));
       socket.drainHandler(v -> caughtUp());
+      queueFull = true;
+      updateReading();
     }
   }
 
@@ -129,6 +159,10 @@ final class TcpConnection implements Peer {
       slowSinceTimer = -1;
     }
     bytesWhileFull = 0;
+    if (queueFull && !closed) {
+      queueFull = false;
+      updateReading();
+    }
   }
 
   private void dropSlowReader(String why) {
@@ -159,7 +193,17 @@ final class TcpConnection implements Peer {
 
   @Override
   public void throttle(boolean paused) {
-    if (paused) {
+    backlogged = paused;
+    updateReading();
+  }
+
+  /**
+   * Reads from the socket only while its session keeps up and its own write queue is not full:
+   * a user who sends faster than it reads (its echoes, the replies) is slowed down instead of
+   * being dropped as a slow reader of its own traffic.
+   */
+  private void updateReading() {
+    if (backlogged || queueFull) {
       socket.pause();
     } else {
       socket.resume();

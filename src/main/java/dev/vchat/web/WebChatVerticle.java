@@ -5,6 +5,7 @@ import dev.vchat.core.Addresses;
 import dev.vchat.core.ChatRoom;
 import dev.vchat.ops.OpsRoutes;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -17,6 +18,8 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
  * The chat in a browser: the page from {@code webroot/}, the SockJS client from its WebJar, the
  * event-bus bridge at {@code /eventbus}, and the operator's routes ({@link OpsRoutes}). Browser users are sessions of
@@ -26,14 +29,18 @@ public final class WebChatVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(WebChatVerticle.class);
 
+  /** Shutdown waits this long at most for browser users to be told and to leave. */
+  private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
+
   private HttpServer server;
+  private WebFanout fanout;
 
   @Override
   public Future<?> start() {
     ChatConfig config = ChatConfig.fromJson(config());
     return ChatRoom.open(vertx, config).compose(room -> {
       BrowserEvents browserEvents = new BrowserEvents(room.catalogue());
-      WebFanout fanout = new WebFanout(browserEvents);
+      fanout = new WebFanout(browserEvents);
       EventBus bus = vertx.eventBus();
       MessageConsumer<JsonObject> broadcasts = bus.consumer(Addresses.BROADCAST, fanout);
       // both stateless: the bridge hook has done the work and stamped the header on this socket's behalf
@@ -52,6 +59,26 @@ public final class WebChatVerticle extends VerticleBase {
         .requestHandler(router);
       return Future.all(broadcasts.completion(), joins.completion(), lines.completion()).compose(v -> server.listen());
     }).onSuccess(s -> log.debug("web chat listening on {}:{}", config().getString("host"), s.actualPort()));
+  }
+
+  /**
+   * Tells every browser user that the server is going down and waits (bounded) until they have
+   * left and their last line had time to reach the socket, then closes the HTTP server.
+   */
+  @Override
+  public Future<?> stop() {
+    if (fanout == null) {
+      return Future.succeededFuture();
+    }
+    List<Future<Void>> leaving = fanout.connections().stream().map(WebConnection::shutdown).toList();
+    Promise<Void> done = Promise.promise();
+    long timer = vertx.setTimer(SHUTDOWN_WAIT_MILLIS, id -> done.tryComplete());
+    Future.join(leaving).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      // the farewell travels through the bus to the bridge, and the socket closes after it
+      vertx.setTimer(WebConnection.CLOSE_DELAY_MILLIS + 50, id -> done.tryComplete());
+    });
+    return done.future().compose(v -> server == null ? Future.succeededFuture() : server.close());
   }
 
   public int actualPort() {

@@ -5,7 +5,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,11 @@ final class WebFanout implements Handler<Message<JsonObject>> {
 
   void remove(WebConnection connection) {
     connections.remove(connection.sid());
+  }
+
+  /** A copy: connections remove themselves as they close. */
+  List<WebConnection> connections() {
+    return new ArrayList<>(connections.values());
   }
 
   @Override

@@ -50,6 +50,56 @@ class ChatConfigTest {
   }
 
   @Test
+  void everyBadHardeningValueNamesItsKey() {
+    assertRefused(new JsonObject().put("floodMessagesPerSecond", -1), "\"floodMessagesPerSecond\"");
+    assertRefused(new JsonObject().put("floodMessagesPerSecond", "fast"), "\"floodMessagesPerSecond\"");
+    assertRefused(new JsonObject().put("floodBurst", 0), "\"floodBurst\"");
+    assertRefused(new JsonObject().put("floodBurst", 2.5), "\"floodBurst\"");
+    assertRefused(new JsonObject().put("floodKickRefusals", -1), "\"floodKickRefusals\"");
+    assertRefused(new JsonObject().put("floodKickWindowSeconds", 0), "\"floodKickWindowSeconds\"");
+    assertRefused(new JsonObject().put("floodKickWindowSeconds", 3601), "\"floodKickWindowSeconds\"");
+    assertRefused(new JsonObject().put("maxConnections", -1), "\"maxConnections\"");
+    assertRefused(new JsonObject().put("maxConnections", "many"), "\"maxConnections\"");
+    assertRefused(new JsonObject().put("maxConnectionsPerIp", -3), "\"maxConnectionsPerIp\"");
+    assertRefused(new JsonObject().put("tlsCertPath", 1), "\"tlsCertPath\"");
+    assertRefused(new JsonObject().put("tlsKeyPath", true), "\"tlsKeyPath\"");
+    assertRefused(new JsonObject().put("tlsCertPath", "cert.pem"), "\"tlsKeyPath\"");
+    assertRefused(new JsonObject().put("tlsKeyPath", "key.pem"), "\"tlsCertPath\"");
+  }
+
+  @Test
+  void hardeningDefaultsAreOnAndTlsIsOff() {
+    ChatConfig config = ChatConfig.DEFAULTS;
+    assertEquals(20, config.floodMessagesPerSecond());
+    assertEquals(60, config.floodBurst());
+    assertEquals(100, config.floodKickRefusals());
+    assertEquals(10, config.floodKickWindowSeconds());
+    assertEquals(10_000, config.maxConnections());
+    assertEquals(50, config.maxConnectionsPerIp());
+    assertEquals(false, config.tlsEnabled());
+    assertEquals(config, config.checkFiles());
+  }
+
+  @Test
+  void tlsFilesMustExistAndTheLoaderChecksThem(@TempDir Path dir) throws Exception {
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    Files.writeString(cert, "not really a cert");
+    Files.writeString(key, "not really a key");
+    JsonObject both = new JsonObject().put("tlsCertPath", cert.toString()).put("tlsKeyPath", key.toString());
+    assertTrue(ChatConfig.fromJson(both).checkFiles().tlsEnabled());
+
+    JsonObject noCert = both.copy().put("tlsCertPath", dir.resolve("nope.pem").toString());
+    ConfigException missingCert = assertThrows(ConfigException.class, () -> ChatConfig.fromJson(noCert).checkFiles());
+    assertTrue(missingCert.getMessage().contains("\"tlsCertPath\"") && missingCert.getMessage().contains("no such file"),
+      missingCert.getMessage());
+
+    JsonObject keyIsDir = both.copy().put("tlsKeyPath", dir.toString());
+    ConfigException dirKey = assertThrows(ConfigException.class, () -> ConfigLoader.load(keyIsDir.encode()));
+    assertTrue(dirKey.getMessage().contains("\"tlsKeyPath\""), dirKey.getMessage());
+  }
+
+  @Test
   void theLoaderReadsAFileOrInlineJsonAndRefusesWhatItCannotRead(@TempDir Path dir) throws Exception {
     Path good = dir.resolve("good.json");
     Files.writeString(good, "{\"port\": 9999}");

@@ -25,8 +25,21 @@ public final class ChatServer {
   }
 
   /**
+   * Limits generous enough for the tests that send bursts of thousands of lines or open
+   * hundreds of connections from 127.0.0.1; the flood and limit tests set tight ones. The
+   * limits stay switched on, so that their code runs in every test.
+   */
+  public static JsonObject generousLimits() {
+    return new JsonObject()
+      .put("floodMessagesPerSecond", 1_000_000)
+      .put("floodBurst", 1_000_000)
+      .put("maxConnections", 100_000)
+      .put("maxConnectionsPerIp", 100_000);
+  }
+
+  /**
    * Deploys {@link ChatMainVerticle} with the given settings over test defaults (one instance,
-   * a free port, no idle kick, no browser chat unless asked).
+   * a free port, no idle kick, no browser chat unless asked, {@link #generousLimits()}).
    */
   public static ChatServer start(Vertx vertx, JsonObject settings) {
     JsonObject config = new JsonObject()
@@ -35,6 +48,7 @@ public final class ChatServer {
       .put("instances", 1)
       .put("idleTimeoutSeconds", 0)
       .put("webEnabled", false)
+      .mergeIn(generousLimits())
       .mergeIn(settings);
     ChatServer server = new ChatServer(vertx, config);
     server.deploy();

@@ -45,6 +45,7 @@ public final class ClusterNode implements AutoCloseable {
       .put("instances", 2)
       .put("idleTimeoutSeconds", 0)
       .put("webEnabled", false)
+      .mergeIn(ChatServer.generousLimits())
       .mergeIn(clusterSettings);
     ChatConfig config = ChatConfig.fromJson(json);
     Vertx vertx = HazelcastSetup.clusteredBuilder(new VertxOptions(), config).buildClustered().await();

@@ -30,10 +30,12 @@ public final class TestUser implements AutoCloseable {
   private final OutputStream out;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private volatile boolean closedByServer;
+  private final String addr;
 
   private TestUser(Socket socket) throws IOException {
     this.socket = socket;
     this.out = socket.getOutputStream();
+    this.addr = socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
     Thread reader = new Thread(this::readLoop, "test-user-" + socket.getLocalPort());
     reader.setDaemon(true);
     reader.start();
@@ -45,6 +47,18 @@ public final class TestUser implements AutoCloseable {
       return new TestUser(new Socket("127.0.0.1", port));
     } catch (IOException e) {
       throw new AssertionError("cannot connect to port " + port, e);
+    }
+  }
+
+  /** Connects from another loopback address (127.0.0.2, ...), as a user on another machine would. */
+  public static TestUser connectFrom(String localIp, int port) {
+    try {
+      Socket socket = new Socket();
+      socket.bind(new java.net.InetSocketAddress(localIp, 0));
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+      return new TestUser(socket);
+    } catch (IOException e) {
+      throw new AssertionError("cannot connect to port " + port + " from " + localIp, e);
     }
   }
 
@@ -68,7 +82,7 @@ public final class TestUser implements AutoCloseable {
 
   /** The remote address the server sees: {@code IP:PORT}. */
   public String addr() {
-    return "127.0.0.1:" + socket.getLocalPort();
+    return addr;
   }
 
   public TestUser send(String line) {

@@ -51,14 +51,26 @@ final class BridgeClient implements AutoCloseable {
   }
 
   static BridgeClient connect(Vertx vertx, int webPort) {
-    WebSocketClient client = vertx.createWebSocketClient();
+    return connect(vertx, webPort, new io.vertx.core.http.WebSocketClientOptions());
+  }
+
+  static BridgeClient connect(Vertx vertx, int webPort, io.vertx.core.http.WebSocketClientOptions options) {
+    WebSocketClient client = vertx.createWebSocketClient(options);
     WebSocket socket = client.connect(webPort, "127.0.0.1", "/eventbus/websocket").await();
     return new BridgeClient(vertx, client, socket);
   }
 
   /** Connects, joins as the page does, and waits for its own online notice; returns that event. */
   static BridgeClient join(Vertx vertx, int webPort) {
-    BridgeClient user = connect(vertx, webPort);
+    return join(connect(vertx, webPort));
+  }
+
+  /** Joins on a client made with these options (a small receive buffer, say). */
+  static BridgeClient join(Vertx vertx, int webPort, io.vertx.core.http.WebSocketClientOptions options) {
+    return join(connect(vertx, webPort, options));
+  }
+
+  private static BridgeClient join(BridgeClient user) {
     user.outbound = user.request(WebAddresses.JOIN, new JsonObject()).getString("address");
     user.register(user.outbound);
     user.awaitEvent(e -> "online".equals(e.getString("type")) && e.getBoolean("self", false));
@@ -156,6 +168,11 @@ final class BridgeClient implements AutoCloseable {
   List<JsonObject> everything() {
     framesWithin(Duration.ofMillis(1));
     return List.copyOf(seen);
+  }
+
+  /** Stops reading from the socket, as a browser tab that hangs would. */
+  void pause() {
+    socket.pause();
   }
 
   boolean isClosed() {
