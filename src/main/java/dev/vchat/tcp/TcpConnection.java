@@ -1,9 +1,9 @@
 package dev.vchat.tcp;
 
-import dev.vchat.config.ChatConfig;
 import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Peer;
+import dev.vchat.core.SlowReaderGuard;
 import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
 import dev.vchat.metrics.ChatMetrics;
@@ -27,12 +27,6 @@ final class TcpConnection implements Peer {
   private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
   /** How long a hang-up may wait for the last lines to drain. */
   private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
-  /**
-   * A full queue may take this many times its bound more during the grace period (a burst to a
-   * reader that is keeping up); past that the reader is dropped at once, so memory stays bounded.
-   */
-  private static final int HARD_LIMIT_FACTOR = 4;
-
   /** A first line like "GET / HTTP/1.1": a browser or curl on the wrong port, not a user. */
   private static final Pattern HTTP_REQUEST_LINE = Pattern.compile("[A-Z]{3,10} \\S+ HTTP/\\d(\\.\\d)?");
 
@@ -44,8 +38,7 @@ final class TcpConnection implements Peer {
   /** Gives the connection's place back to the connection limits; run once, when the socket closes. */
   private final Runnable released;
   private final io.vertx.core.Promise<Void> socketClosed = io.vertx.core.Promise.promise();
-  private long slowSinceTimer = -1;
-  private long bytesWhileFull;
+  private final SlowReaderGuard slowReader;
   private boolean closed;
   private boolean firstLine = true;
   private boolean backlogged;
@@ -57,6 +50,10 @@ final class TcpConnection implements Peer {
     this.room = room;
     this.fanout = fanout;
     this.session = room.newSession(this, socket.remoteAddress().hostAddress() + ":" + socket.remoteAddress().port());
+    this.slowReader = new SlowReaderGuard(room.vertx(), room.config(), socket, this::dropSlowReader, full -> {
+      queueFull = full;
+      updateReading();
+    });
     this.framer = new LineFramer(room.config().maxLineBytes(), new LineFramer.Sink() {
       @Override
       public void line(Buffer line) {
@@ -132,37 +129,7 @@ final class TcpConnection implements Peer {
     }
     socket.write(line);
     session.metrics().tcpDelivered(line.length());
-    if (socket.writeQueueFull()) {
-      onQueueFull(line.length());
-    }
-  }
-
-  private void onQueueFull(int bytes) {
-    ChatConfig config = room.config();
-    bytesWhileFull += bytes;
-    if (bytesWhileFull > HARD_LIMIT_FACTOR * config.writeQueueBytes()) {
-      dropSlowReader("its write queue passed " + ((HARD_LIMIT_FACTOR + 1) * config.writeQueueBytes()) + " bytes");
-      return;
-    }
-    if (slowSinceTimer < 0) {
-      slowSinceTimer = room.vertx().setTimer(Math.max(1, config.slowReaderGraceMillis()),
-        id -> dropSlowReader("it did not read for " + config.slowReaderGraceMillis() + " ms"));
-      socket.drainHandler(v -> caughtUp());
-      queueFull = true;
-      updateReading();
-    }
-  }
-
-  private void caughtUp() {
-    if (slowSinceTimer >= 0) {
-      room.vertx().cancelTimer(slowSinceTimer);
-      slowSinceTimer = -1;
-    }
-    bytesWhileFull = 0;
-    if (queueFull && !closed) {
-      queueFull = false;
-      updateReading();
-    }
+    slowReader.wrote(line.length());
   }
 
   private void dropSlowReader(String why) {
@@ -211,10 +178,7 @@ final class TcpConnection implements Peer {
   }
 
   private void lost() {
-    if (slowSinceTimer >= 0) {
-      room.vertx().cancelTimer(slowSinceTimer);
-      slowSinceTimer = -1;
-    }
+    slowReader.cancel();
     closed = true;
     fanout.remove(this);
     session.disconnected();

@@ -1,10 +1,10 @@
 package dev.vchat.web;
 
-import dev.vchat.config.ChatConfig;
 import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Events;
 import dev.vchat.core.Peer;
+import dev.vchat.core.SlowReaderGuard;
 import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -40,14 +40,10 @@ final class WebConnection implements Peer {
   private final String outbound = WebAddresses.client(UUID.randomUUID().toString());
   /** The bridge's consumer for this socket is on this node; never look for it elsewhere. */
   private final DeliveryOptions localOnly = new DeliveryOptions().setLocalOnly(true);
-  /** As on TCP: a full queue may take this many times its bound more before the reader is dropped at once. */
-  private static final int HARD_LIMIT_FACTOR = 4;
-
   private final ChatMetrics metrics;
   private ChatSession session;
   private boolean closed;
-  private long slowSinceTimer = -1;
-  private long bytesWhileFull;
+  private final SlowReaderGuard slowReader;
 
   WebConnection(SockJSSocket socket, ChatRoom room, WebFanout fanout, BrowserEvents browserEvents) {
     this.socket = socket;
@@ -55,6 +51,7 @@ final class WebConnection implements Peer {
     this.metrics = ChatMetrics.of(room.vertx());
     this.fanout = fanout;
     this.browserEvents = browserEvents;
+    this.slowReader = new SlowReaderGuard(room.vertx(), room.config(), socket, this::dropSlowReader, full -> { });
   }
 
   /** Where this socket, and only this socket, may listen. */
@@ -118,34 +115,9 @@ final class WebConnection implements Peer {
     }
     room.vertx().eventBus().send(outbound, shown, localOnly);
     metrics.webDelivered();
-    if (session != null && socket.writeQueueFull()) {
-      onQueueFull(shown);
-    }
-  }
-
-  /**
-   * The browser does not read what the bridge writes: as for TCP, a grace period and a hard
-   * bound, then it is dropped and leaves like anyone else (the bus hop to the bridge's consumer
-   * on this event loop does not hold messages: they go straight to the socket's queue).
-   */
-  private void onQueueFull(JsonObject shown) {
-    ChatConfig config = room.config();
-    Object line = shown.getValue("line");
-    bytesWhileFull += 64 + (line instanceof String s ? s.length() : 0);
-    if (bytesWhileFull > (long) HARD_LIMIT_FACTOR * config.writeQueueBytes()) {
-      dropSlowReader("its write queue passed " + ((HARD_LIMIT_FACTOR + 1) * config.writeQueueBytes()) + " bytes");
-      return;
-    }
-    if (slowSinceTimer < 0) {
-      slowSinceTimer = room.vertx().setTimer(Math.max(1, config.slowReaderGraceMillis()),
-        id -> dropSlowReader("it did not read for " + config.slowReaderGraceMillis() + " ms"));
-      socket.drainHandler(v -> {
-        if (slowSinceTimer >= 0) {
-          room.vertx().cancelTimer(slowSinceTimer);
-          slowSinceTimer = -1;
-        }
-        bytesWhileFull = 0;
-      });
+    if (session != null) {
+      Object line = shown.getValue("line");
+      slowReader.wrote(64 + (line instanceof String text ? text.length() : 0));
     }
   }
 
@@ -190,10 +162,7 @@ final class WebConnection implements Peer {
 
   /** The socket is gone (closed by either side, or failed): the user leaves. */
   void lost() {
-    if (slowSinceTimer >= 0) {
-      room.vertx().cancelTimer(slowSinceTimer);
-      slowSinceTimer = -1;
-    }
+    slowReader.cancel();
     closed = true;
     if (session != null) {
       fanout.remove(this);
