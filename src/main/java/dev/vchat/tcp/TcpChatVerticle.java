@@ -2,12 +2,12 @@ package dev.vchat.tcp;
 
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.Addresses;
+import dev.vchat.core.Broadcast;
 import dev.vchat.core.ChatRoom;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import org.slf4j.Logger;
@@ -34,7 +34,7 @@ public final class TcpChatVerticle extends VerticleBase {
     ChatConfig config = ChatConfig.fromJson(config());
     return ChatRoom.open(vertx, config).compose(room -> {
       fanout = new TcpFanout(room.catalogue());
-      MessageConsumer<JsonObject> broadcasts = vertx.eventBus().consumer(Addresses.BROADCAST, fanout);
+      MessageConsumer<Broadcast> broadcasts = vertx.eventBus().consumer(Addresses.BROADCAST, fanout);
       server = vertx.createNetServer(new NetServerOptions()
           .setHost(config.host())
           .setPort(config.port())
