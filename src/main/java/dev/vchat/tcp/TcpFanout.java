@@ -25,6 +25,9 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
 
   private final Catalogue catalogue;
   private final Map<String, TcpConnection> connections = new LinkedHashMap<>();
+  /** The connections as an array, rebuilt after a change: a write may drop a slow reader mid-loop. */
+  private TcpConnection[] snapshot = new TcpConnection[0];
+  private boolean changed;
 
   TcpFanout(Catalogue catalogue) {
     this.catalogue = catalogue;
@@ -32,10 +35,12 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
 
   void add(TcpConnection connection) {
     connections.put(connection.sid(), connection);
+    changed = true;
   }
 
   void remove(TcpConnection connection) {
     connections.remove(connection.sid());
+    changed = true;
   }
 
   /** A copy: connections remove themselves as they close. */
@@ -62,7 +67,11 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
         causes.add(sid);
       }
     }
-    for (TcpConnection connection : connections.values()) {
+    if (changed) {
+      snapshot = connections.values().toArray(new TcpConnection[0]);
+      changed = false;
+    }
+    for (TcpConnection connection : snapshot) {
       if (!connection.isOnline()) {
         continue;
       }
