@@ -46,7 +46,7 @@ public final class ChatRoom {
   }
 
   /**
-   * Publishes a broadcast event. On an event loop, the events of one turn are gathered and
+   * Publishes a broadcast event. On an event loop, the chat events of one turn are gathered and
    * published together as one {@link Broadcast} at the end of the turn, so that the fan-out
    * writes them to each connection at once; the event must not be changed afterwards.
    */
@@ -57,6 +57,13 @@ public final class ChatRoom {
       return;
     }
     owner = current;
+    if (!Events.CHAT.equals(Events.type(event))) {
+      // joins, leaves and renames go out at once (after what is pending): who is online must
+      // not lag behind the replies their users already got
+      pending.add(event);
+      flushBroadcasts();
+      return;
+    }
     if (pending.isEmpty()) {
       current.runOnContext(v -> flushBroadcasts());
     }
