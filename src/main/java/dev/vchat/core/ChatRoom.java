@@ -2,10 +2,14 @@ package dev.vchat.core;
 
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.command.CommandTable;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The chat as one verticle instance sees it: its settings, the shared registry, the broadcast
@@ -19,6 +23,9 @@ public final class ChatRoom {
   private final Catalogue catalogue;
   private final CommandTable commands = CommandTable.standard();
   private final String node;
+  /** Broadcast events of this turn of the owner's event loop, not yet published. */
+  private final List<JsonObject> pending = new ArrayList<>();
+  private Context owner;
 
   private ChatRoom(Vertx vertx, ChatConfig config, UserRegistry registry) {
     this.vertx = vertx;
@@ -29,6 +36,7 @@ public final class ChatRoom {
   }
 
   public static Future<ChatRoom> open(Vertx vertx, ChatConfig config) {
+    Broadcast.registerCodec(vertx);
     return UserRegistry.open(vertx).map(registry -> new ChatRoom(vertx, config, registry));
   }
 
@@ -37,8 +45,43 @@ public final class ChatRoom {
     return new ChatSession(this, peer, addr);
   }
 
+  /**
+   * Publishes a broadcast event. On an event loop, the chat events of one turn are gathered and
+   * published together as one {@link Broadcast} at the end of the turn, so that the fan-out
+   * writes them to each connection at once; the event must not be changed afterwards.
+   */
   public void publish(JsonObject event) {
-    vertx.eventBus().publish(Addresses.BROADCAST, event);
+    Context current = Vertx.currentContext();
+    if (current == null || !current.isEventLoopContext() || (owner != null && owner != current)) {
+      vertx.eventBus().publish(Addresses.BROADCAST, new Broadcast(List.of(event)));
+      return;
+    }
+    owner = current;
+    if (!Events.CHAT.equals(Events.type(event))) {
+      // joins, leaves and renames go out at once (after what is pending): who is online must
+      // not lag behind the replies their users already got
+      pending.add(event);
+      flushBroadcasts();
+      return;
+    }
+    if (pending.isEmpty()) {
+      current.runOnContext(v -> flushBroadcasts());
+    }
+    pending.add(event);
+  }
+
+  /**
+   * Publishes the gathered broadcast events now. Whatever this room's users send to one user
+   * directly (a private message) must call this first, so that it cannot overtake their
+   * broadcasts.
+   */
+  public void flushBroadcasts() {
+    if (pending.isEmpty() || Vertx.currentContext() != owner) {
+      return;
+    }
+    Broadcast broadcast = new Broadcast(pending);
+    pending.clear();
+    vertx.eventBus().publish(Addresses.BROADCAST, broadcast);
   }
 
   public Vertx vertx() {

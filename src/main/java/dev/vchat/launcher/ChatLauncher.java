@@ -1,5 +1,6 @@
 package dev.vchat.launcher;
 
+import dev.vchat.bench.BenchCommand;
 import dev.vchat.client.ClientCommand;
 import dev.vchat.cluster.HazelcastSetup;
 import dev.vchat.config.ChatConfig;
@@ -25,7 +26,8 @@ import java.util.Arrays;
  * rules: the configuration is -conf, else ./config.json, else the defaults, and a bad value
  * stops start-up with exit code 1; -instances sets the number of TCP verticle instances;
  * -cluster (or "cluster": true) joins a Hazelcast cluster configured from the chat's keys.
- * {@code java -jar chat.jar client ...} runs the terminal client instead (docs/CLIENT.md).
+ * {@code java -jar chat.jar client ...} runs the terminal client instead (docs/CLIENT.md),
+ * {@code java -jar chat.jar bench ...} the load generator (docs/PERFORMANCE.md).
  */
 public class ChatLauncher extends VertxApplication implements VertxApplicationHooks {
 
@@ -38,6 +40,9 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("client")) {
       System.exit(ClientCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && args[0].equals("bench")) {
+      System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
     int exitCode = launch(args, true);
     if (exitCode != 0) {

@@ -2,6 +2,7 @@ package dev.vchat.tcp;
 
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.Addresses;
+import dev.vchat.core.Broadcast;
 import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ErrorCode;
 import dev.vchat.metrics.ChatMetrics;
@@ -11,7 +12,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -45,7 +45,7 @@ public final class TcpChatVerticle extends VerticleBase {
     return ChatRoom.open(vertx, config).compose(room -> {
       fanout = new TcpFanout(room.catalogue());
       ConnectionLimits limits = new ConnectionLimits(vertx, config);
-      MessageConsumer<JsonObject> broadcasts = vertx.eventBus().consumer(Addresses.BROADCAST, fanout);
+      MessageConsumer<Broadcast> broadcasts = vertx.eventBus().consumer(Addresses.BROADCAST, fanout);
       server = vertx.createNetServer(serverOptions(config))
         .connectHandler(socket -> accept(socket, room, limits));
       return broadcasts.completion().compose(v -> server.listen());

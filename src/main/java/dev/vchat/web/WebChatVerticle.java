@@ -2,6 +2,7 @@ package dev.vchat.web;
 
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.Addresses;
+import dev.vchat.core.Broadcast;
 import dev.vchat.core.ChatRoom;
 import dev.vchat.ops.OpsRoutes;
 import io.vertx.core.Future;
@@ -42,7 +43,7 @@ public final class WebChatVerticle extends VerticleBase {
       BrowserEvents browserEvents = new BrowserEvents(room.catalogue());
       fanout = new WebFanout(browserEvents);
       EventBus bus = vertx.eventBus();
-      MessageConsumer<JsonObject> broadcasts = bus.consumer(Addresses.BROADCAST, fanout);
+      MessageConsumer<Broadcast> broadcasts = bus.consumer(Addresses.BROADCAST, fanout);
       // both stateless: the bridge hook has done the work and stamped the header on this socket's behalf
       MessageConsumer<Object> joins = bus.consumer(WebAddresses.JOIN, message ->
         message.reply(new JsonObject().put("address", message.headers().get(WebAddresses.CLIENT_HEADER))));

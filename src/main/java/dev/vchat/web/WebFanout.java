@@ -1,5 +1,6 @@
 package dev.vchat.web;
 
+import dev.vchat.core.Broadcast;
 import dev.vchat.core.Events;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
@@ -15,7 +16,7 @@ import java.util.Map;
  * share: each broadcast is turned into the browser's shape once and sent to every online
  * connection but the one whose session caused it (that session showed it already).
  */
-final class WebFanout implements Handler<Message<JsonObject>> {
+final class WebFanout implements Handler<Message<Broadcast>> {
 
   private final Map<String, WebConnection> connections = new LinkedHashMap<>();
   private final BrowserEvents renderer;
@@ -38,13 +39,14 @@ final class WebFanout implements Handler<Message<JsonObject>> {
   }
 
   @Override
-  public void handle(Message<JsonObject> message) {
-    JsonObject event = message.body();
-    String skip = event.getString(Events.SID);
-    JsonObject shown = renderer.forBrowser(event, false);
-    for (WebConnection connection : connections.values()) {
-      if (connection.isOnline() && !connection.sid().equals(skip)) {
-        connection.send(shown);
+  public void handle(Message<Broadcast> message) {
+    for (JsonObject event : message.body().events()) {
+      String skip = event.getString(Events.SID);
+      JsonObject shown = renderer.forBrowser(event, false);
+      for (WebConnection connection : connections.values()) {
+        if (connection.isOnline() && !connection.sid().equals(skip)) {
+          connection.send(shown);
+        }
       }
     }
   }

@@ -60,7 +60,7 @@ class SessionCommandsTest {
     context = vertx.getOrCreateContext();
     ChatConfig config = ChatConfig.fromJson(new JsonObject().put("idleTimeoutSeconds", 0));
     room = ChatRoom.open(vertx, config).await();
-    vertx.eventBus().<JsonObject>consumer(Addresses.BROADCAST, m -> broadcasts.add(room.catalogue().render(m.body())))
+    vertx.eventBus().<Broadcast>consumer(Addresses.BROADCAST, m -> m.body().events().forEach(e -> broadcasts.add(room.catalogue().render(e))))
       .completion().await();
   }
 

@@ -38,6 +38,7 @@ final class ToCommand implements Command {
       }
       UserEntry recipient = found.get();
       JsonObject message = Events.privateMessage(session.addr(), session.name(), target.text());
+      session.room().flushBroadcasts(); // the sender's earlier broadcasts reach the recipient first
       return session.room().vertx().eventBus().<JsonObject>request(Addresses.user(recipient.sid()), message, DELIVERY)
         .transform(delivered -> {
           if (delivered.failed()) {

@@ -1,0 +1,73 @@
+package dev.vchat.bench;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+
+import java.util.Arrays;
+
+/** One connection of the bench: reads (through its shard) and checks order per sender. */
+final class BenchUser implements Handler<Buffer> {
+
+  final int index;
+  final Shard shard;
+  NetSocket socket;
+  /** The user's name on the server: its address as the server sees it. */
+  String name;
+  /** Stopped reading on purpose; not counted. */
+  boolean slow;
+  private final long[] lastSeq;
+  private byte[] carry = new byte[0];
+  private int carryLength;
+
+  BenchUser(int index, Shard shard) {
+    this.index = index;
+    this.shard = shard;
+    this.lastSeq = new long[shard.senders()];
+    Arrays.fill(lastSeq, -1);
+  }
+
+  void attach(NetSocket socket) {
+    this.socket = socket;
+    this.name = socket.localAddress().hostAddress() + ":" + socket.localAddress().port();
+    socket.handler(this);
+    socket.closeHandler(v -> shard.closed++);
+  }
+
+  @Override
+  public void handle(Buffer data) {
+    if (!slow) {
+      shard.consume(this, data);
+    }
+  }
+
+  /** Records {@code seq} from {@code sender}; false if it is not newer than the last one seen. */
+  boolean inOrder(int sender, long seq) {
+    if (seq <= lastSeq[sender]) {
+      return false;
+    }
+    lastSeq[sender] = seq;
+    return true;
+  }
+
+  int carryLength() {
+    return carryLength;
+  }
+
+  byte[] carried() {
+    return carry;
+  }
+
+  void carry(byte[] b, int from, int to) {
+    int n = to - from;
+    if (carry.length < carryLength + n) {
+      carry = Arrays.copyOf(carry, Math.max(carryLength + n, 2 * carry.length));
+    }
+    System.arraycopy(b, from, carry, carryLength, n);
+    carryLength += n;
+  }
+
+  void clearCarry() {
+    carryLength = 0;
+  }
+}

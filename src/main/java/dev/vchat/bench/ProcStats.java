@@ -1,0 +1,70 @@
+package dev.vchat.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What /proc says about a process (the server's RSS and CPU), and this process's own CPU. */
+final class ProcStats {
+
+  /** Linux reports CPU in clock ticks; 100 per second on every usual kernel. */
+  private static final double TICKS_PER_SECOND = 100.0;
+
+  private ProcStats() {
+  }
+
+  /** VmRSS of a process in KiB, or -1 if it cannot be read. */
+  static long rssKib(long pid) {
+    if (pid <= 0) {
+      return -1;
+    }
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /** User plus system CPU time of a process in nanoseconds, or -1. */
+  static long cpuNanos(long pid) {
+    if (pid <= 0) {
+      return -1;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return (long) (ticks / TICKS_PER_SECOND * 1e9);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** This JVM's CPU time in nanoseconds. */
+  static long ownCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  /** The soft limit of open files of this process, or -1. */
+  static long openFileLimit() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+        if (line.startsWith("Max open files")) {
+          return Long.parseLong(line.substring(26).trim().split("\\s+")[0]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+}
