@@ -196,8 +196,12 @@ class BrowserChatTest {
       .until(d -> onlineNames().equals(names));
   }
 
+  /** Read in one script call: the page may rebuild the list between two WebDriver calls. */
+  @SuppressWarnings("unchecked")
   private static List<String> onlineNames() {
-    return browser.findElements(By.cssSelector("#online li")).stream().map(li -> li.getAttribute("data-name")).toList();
+    Object names = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+      "return Array.from(document.querySelectorAll('#online li'), li => li.getAttribute('data-name'));");
+    return List.copyOf((List<String>) names);
   }
 
   private static void screenshot(String name) throws IOException {
