@@ -1,5 +1,6 @@
 package dev.vchat.cluster;
 
+import dev.vchat.support.ProcessOutput;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.ClusterNode;
 import dev.vchat.support.TestUser;
@@ -35,7 +36,7 @@ class ClusterFailureIT {
         "-jar", Path.of("target", "chat.jar").toAbsolutePath().toString(), "-conf", victimConfig.encode())
         .redirectErrorStream(true).redirectOutput(output.toFile()).start();
       try {
-        awaitOutput(output, "vchat started");
+        ProcessOutput.await(output, "vchat started");
         try (TestUser ann = TestUser.join(a.port(), "ann");
              TestUser bob = TestUser.join(b.port(), "bob");
              TestUser pat = TestUser.join(victimPort, "pat");
@@ -69,14 +70,4 @@ class ClusterFailureIT {
     }
   }
 
-  private static void awaitOutput(Path output, String expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (Files.readString(output, StandardCharsets.UTF_8).contains(expected)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the node did not start:\n" + Files.readString(output, StandardCharsets.UTF_8));
-  }
 }

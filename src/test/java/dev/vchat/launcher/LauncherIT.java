@@ -1,5 +1,6 @@
 package dev.vchat.launcher;
 
+import dev.vchat.support.ProcessOutput;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.TestUser;
 import org.junit.jupiter.api.AfterEach;
@@ -42,18 +43,6 @@ class LauncherIT {
     return process;
   }
 
-  private static String awaitOutput(Path output, String expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    String text = "";
-    while (System.nanoTime() < deadline) {
-      text = Files.readString(output, StandardCharsets.UTF_8);
-      if (text.contains(expected)) {
-        return text;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no \"" + expected + "\" in the output:\n" + text);
-  }
 
   @Test
   void aBadValueStopsStartUpWithExitCode1AndNamesTheKey(@TempDir Path dir) throws Exception {
@@ -88,14 +77,14 @@ class LauncherIT {
     int port = ChatServer.freePort();
     Path output = dir.resolve("out.txt");
     launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"webPort\": 0}", "-instances", "3");
-    String log = awaitOutput(output, "vchat started");
+    String log = ProcessOutput.await(output, "vchat started");
     assertTrue(log.contains("chat on tcp 127.0.0.1:" + port + " (3 instances)"), log);
     try (TestUser ann = TestUser.join(port, "ann"); TestUser bob = TestUser.join(port, "bob")) {
       ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
       bob.send("hi");
       ann.expect("[" + bob.addr() + "]bob:hi");
     }
-    awaitOutput(output, "leave ann");
+    ProcessOutput.await(output, "leave ann");
   }
 
   @Test
@@ -104,7 +93,7 @@ class LauncherIT {
     Files.writeString(dir.resolve("config.json"), "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"language\": \"zh\", \"webEnabled\": false}");
     Path output = dir.resolve("out.txt");
     launch(dir, output);
-    awaitOutput(output, "vchat started");
+    ProcessOutput.await(output, "vchat started");
     try (TestUser ann = TestUser.connect(port)) {
       ann.expect("[" + ann.addr() + "]" + ann.addr() + ":已上线");
     }

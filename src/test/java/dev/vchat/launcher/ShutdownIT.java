@@ -1,5 +1,6 @@
 package dev.vchat.launcher;
 
+import dev.vchat.support.ProcessOutput;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.TestUser;
 import org.junit.jupiter.api.AfterEach;
@@ -29,18 +30,6 @@ class ShutdownIT {
     }
   }
 
-  private static String awaitOutput(Path output, String expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    String text = "";
-    while (System.nanoTime() < deadline) {
-      text = Files.readString(output, StandardCharsets.UTF_8);
-      if (text.contains(expected)) {
-        return text;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no \"" + expected + "\" in the output:\n" + text);
-  }
 
   @Test
   void sigtermTellsEveryUserClosesTheirSocketsAndExitsZero(@TempDir Path dir) throws Exception {
@@ -53,7 +42,7 @@ class ShutdownIT {
       .redirectErrorStream(true)
       .redirectOutput(output.toFile())
       .start();
-    awaitOutput(output, "vchat started");
+    ProcessOutput.await(output, "vchat started");
     try (TestUser ann = TestUser.join(port, "ann"); TestUser bob = TestUser.join(port, "bob")) {
       ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
       bob.send("last words");

@@ -1,5 +1,6 @@
 package dev.vchat.ops;
 
+import dev.vchat.support.ProcessOutput;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.TestUser;
 import io.vertx.core.json.JsonObject;
@@ -43,7 +44,7 @@ class OpsIT {
       .redirectError(dir.resolve("err.txt").toFile())
       .start();
     started.add(process);
-    awaitOutput(stdout, "vchat started");
+    ProcessOutput.await(stdout, "vchat started");
 
     Scrape http = new Scrape(webPort);
     try (TestUser ann = TestUser.join(port, "ann")) {
@@ -56,7 +57,7 @@ class OpsIT {
       assertTrue(scrape.contains("vertx_net_server_active_connections"), scrape);
       assertEquals(200, http.get("ready").statusCode());
     }
-    awaitOutput(stdout, "leave ann");
+    ProcessOutput.await(stdout, "leave ann");
 
     List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8);
     assertFalse(lines.isEmpty());
@@ -84,21 +85,9 @@ class OpsIT {
       .redirectError(dir.resolve("err.txt").toFile())
       .start();
     started.add(process);
-    String text = awaitOutput(stdout, "vchat started");
+    String text = ProcessOutput.await(stdout, "vchat started");
     assertTrue(text.lines().anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  ChatMainVerticle - vchat started.*")), text);
     assertFalse(text.contains("|-WARN"), text); // logback's own warnings would mean a broken configuration
   }
 
-  private static String awaitOutput(Path output, String expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    String text = "";
-    while (System.nanoTime() < deadline) {
-      text = Files.readString(output, StandardCharsets.UTF_8);
-      if (text.contains(expected)) {
-        return text;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no \"" + expected + "\" in the output:\n" + text);
-  }
 }
