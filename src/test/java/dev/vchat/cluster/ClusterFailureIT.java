@@ -42,7 +42,7 @@ class ClusterFailureIT {
              TestUser pat = TestUser.join(victimPort, "pat");
              TestUser pia = TestUser.join(victimPort, "pia")) {
           for (TestUser survivor : List.of(ann, bob)) {
-            survivor.awaitLine("[" + pia.addr() + "]" + pia.addr() + ":is now pia");
+            survivor.awaitLine("[" + pia.addr() + "]" + pia.initialName() + ":is now pia");
           }
 
           victim.destroyForcibly(); // SIGKILL: no goodbye from that node

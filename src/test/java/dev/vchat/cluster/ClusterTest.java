@@ -48,8 +48,8 @@ class ClusterTest {
     try (TestUser ann = TestUser.join(a.port(), "ann");
          TestUser bob = TestUser.join(b.port(), "bob");
          TestUser cat = TestUser.join(c.port(), "cat")) {
-      ann.awaitLine("[" + cat.addr() + "]" + cat.addr() + ":is now cat");
-      bob.awaitLine("[" + cat.addr() + "]" + cat.addr() + ":is now cat");
+      ann.awaitLine("[" + cat.addr() + "]" + cat.initialName() + ":is now cat");
+      bob.awaitLine("[" + cat.addr() + "]" + cat.initialName() + ":is now cat");
 
       ann.send("hello cluster");
       bob.expect("[" + ann.addr() + "]ann:hello cluster");
@@ -93,7 +93,7 @@ class ClusterTest {
   @Test
   void aThousandMessagesCrossNodesInOrder() {
     try (TestUser sender = TestUser.join(a.port(), "sender"); TestUser reader = TestUser.join(c.port(), "reader")) {
-      sender.awaitLine("[" + reader.addr() + "]" + reader.addr() + ":is now reader");
+      sender.awaitLine("[" + reader.addr() + "]" + reader.initialName() + ":is now reader");
       StringBuilder burst = new StringBuilder();
       for (int i = 0; i < 1000; i++) {
         burst.append("n").append(i).append('\n');
@@ -116,7 +116,7 @@ class ClusterTest {
   void aNodeThatLeavesCleanlySaysGoodbyeAndItsUsersLeaveOnce() {
     ClusterNode d = ClusterNode.start(settings);
     try (TestUser ann = TestUser.join(a.port(), "ann2"); TestUser dan = TestUser.join(d.port(), "dan")) {
-      ann.awaitLine("[" + dan.addr() + "]" + dan.addr() + ":is now dan");
+      ann.awaitLine("[" + dan.addr() + "]" + dan.initialName() + ":is now dan");
       d.close();
       dan.expect("server: shutting down, bye");
       dan.expectClosed();

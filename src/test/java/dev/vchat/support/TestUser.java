@@ -30,6 +30,7 @@ public final class TestUser implements AutoCloseable {
   private final OutputStream out;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private volatile boolean closedByServer;
+  private String initialName;
   private final String addr;
 
   private TestUser(Socket socket) throws IOException {
@@ -65,7 +66,13 @@ public final class TestUser implements AutoCloseable {
   /** Connects and waits for its own online notice. */
   public static TestUser join(int port) {
     TestUser user = connect(port);
-    user.expect("[" + user.addr() + "]" + user.addr() + ":online");
+    String online = user.nextLine();
+    // two connections to different nodes may get the same local port: the second one's
+    // initial name is then IP:PORT-2 (README, protocol notes)
+    if (!online.matches(java.util.regex.Pattern.quote("[" + user.addr() + "]" + user.addr()) + "(-\\d+)?:online")) {
+      assertEquals("[" + user.addr() + "]" + user.addr() + ":online", online);
+    }
+    user.initialName = online.substring(online.indexOf(']') + 1, online.length() - ":online".length());
     return user;
   }
 
@@ -78,6 +85,11 @@ public final class TestUser implements AutoCloseable {
     user.send("rename " + name);
     user.awaitLine("renamed to: " + name);
     return user;
+  }
+
+  /** The name the server gave on joining: {@link #addr()}, or with a -N suffix when taken. */
+  public String initialName() {
+    return initialName;
   }
 
   /** The remote address the server sees: {@code IP:PORT}. */
