@@ -11,6 +11,9 @@ import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 /**
  * The whole server: validates the configuration, then deploys the transports it asks for: the
  * TCP chat (one instance per core by default) and, when {@code webEnabled}, the browser chat
@@ -25,17 +28,24 @@ public final class ChatMainVerticle extends VerticleBase {
     ChatConfig config = ChatConfig.fromJson(config());
     int instances = config.effectiveInstances();
     DeploymentOptions tcp = new DeploymentOptions().setConfig(config.toJson()).setInstances(instances);
+    // kept to log the ports actually bound (a configured port 0 means "any free port")
+    List<TcpChatVerticle> tcpInstances = new CopyOnWriteArrayList<>();
+    WebChatVerticle web = new WebChatVerticle();
     Future<String> sweeper = vertx.isClustered()
       ? vertx.deployVerticle(DepartedNodeSweeper::new, new DeploymentOptions().setConfig(config.toJson()))
       : Future.succeededFuture("");
-    return sweeper.compose(id -> vertx.deployVerticle(TcpChatVerticle::new, tcp))
+    return sweeper.compose(id -> vertx.deployVerticle(() -> {
+        TcpChatVerticle instance = new TcpChatVerticle();
+        tcpInstances.add(instance);
+        return instance;
+      }, tcp))
       .onSuccess(id -> NodeState.tcpListening(vertx, true))
       .compose(id -> config.webEnabled()
-        ? vertx.deployVerticle(new WebChatVerticle(), new DeploymentOptions().setConfig(config.toJson()))
+        ? vertx.deployVerticle(web, new DeploymentOptions().setConfig(config.toJson()))
         : Future.succeededFuture(id))
       .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances), {}, language {}, idle kick after {} s{}",
-        config.host(), config.port(), instances,
-        config.webEnabled() ? "browser chat on http " + config.host() + ":" + config.webPort() : "browser chat off",
+        config.host(), tcpInstances.get(0).actualPort(), instances,
+        config.webEnabled() ? "browser chat on http " + config.host() + ":" + web.actualPort() : "browser chat off",
         config.language().code(), config.idleTimeoutSeconds(),
         vertx.isClustered() ? ", clustered as " + config.clusterName() : ""));
   }

@@ -112,4 +112,9 @@ public final class TcpChatVerticle extends VerticleBase {
     });
     return done.future().compose(v -> server.close());
   }
+
+  /** The port this instance listens on (the configured one, or the one chosen for port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
 }

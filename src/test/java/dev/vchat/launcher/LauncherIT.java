@@ -88,6 +88,22 @@ class LauncherIT {
   }
 
   @Test
+  void withPortZeroTheStartLineNamesThePortActuallyBound(@TempDir Path dir) throws Exception {
+    Path output = dir.resolve("out.txt");
+    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"port\": 0, \"webPort\": 0}");
+    String log = ProcessOutput.await(output, "vchat started");
+    java.util.regex.Matcher ports = java.util.regex.Pattern
+      .compile("chat on tcp 127\\.0\\.0\\.1:(\\d+) .*browser chat on http 127\\.0\\.0\\.1:(\\d+)").matcher(log);
+    assertTrue(ports.find(), log);
+    int port = Integer.parseInt(ports.group(1));
+    assertTrue(port > 0 && Integer.parseInt(ports.group(2)) > 0, log);
+    try (TestUser ann = TestUser.join(port)) {
+      ann.send("hi");
+      ann.expect("[" + ann.addr() + "]" + ann.addr() + ":hi");
+    }
+  }
+
+  @Test
   void withoutConfTheWorkingDirectorysConfigJsonIsUsed(@TempDir Path dir) throws Exception {
     int port = ChatServer.freePort();
     Files.writeString(dir.resolve("config.json"), "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"language\": \"zh\", \"webEnabled\": false}");
