@@ -67,7 +67,7 @@ final class Bench {
       users.add(new BenchUser(i, shards.get(i % loops)));
     }
 
-    r.serverRssIdleKib = ProcStats.rssKib(o.serverPid);
+    r.serverRssIdleKib = serverRssKib();
     long connectStart = System.nanoTime();
     List<Future<Void>> connecting = new ArrayList<>();
     for (Shard shard : shards) {
@@ -95,7 +95,7 @@ final class Bench {
     }
     r.onlineNotices = shards.stream().mapToLong(s -> s.onlineNotices).sum();
     r.closedBeforeSending = closed();
-    r.serverRssHeldKib = ProcStats.rssKib(o.serverPid);
+    r.serverRssHeldKib = serverRssKib();
 
     List<BenchUser> live = users.stream().filter(u -> u.socket != null).toList();
     List<BenchUser> slow = live.subList(Math.max(o.senders, live.size() - o.slowReaders), live.size());
@@ -112,8 +112,16 @@ final class Bench {
       send(r, live.subList(0, o.senders), readers);
     }
     r.closedAtEnd = closed();
-    r.serverRssAfterKib = ProcStats.rssKib(o.serverPid);
+    r.serverRssAfterKib = serverRssKib();
     return r;
+  }
+
+  /** The server's RSS, after a full GC in it first with --server-gc. */
+  private long serverRssKib() {
+    if (o.serverGc) {
+      ProcStats.fullGc(o.serverPid);
+    }
+    return ProcStats.rssKib(o.serverPid);
   }
 
   private void send(BenchReport r, List<BenchUser> senderUsers, List<BenchUser> readers) throws InterruptedException {

@@ -83,6 +83,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--server-pid", defaultValue = "0", description = "the server's process id, to read its RSS and CPU from /proc")
   long serverPid;
 
+  @Option(names = "--server-gc", description = "before each reading of the server's RSS, run a full GC in it (jcmd PID GC.run), "
+    + "so the figure is live state rather than garbage the heap has not collected yet")
+  boolean serverGc;
+
   @Option(names = "--json", description = "print the report as JSON")
   boolean json;
 

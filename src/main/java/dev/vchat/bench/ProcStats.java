@@ -31,6 +31,24 @@ final class ProcStats {
     return -1;
   }
 
+  /** Runs a full GC in a JVM process ({@code jcmd PID GC.run}) and waits for it; false if that failed. */
+  static boolean fullGc(long pid) {
+    if (pid <= 0) {
+      return false;
+    }
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process process = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid), "GC.run")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return process.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** User plus system CPU time of a process in nanoseconds, or -1. */
   static long cpuNanos(long pid) {
     if (pid <= 0) {

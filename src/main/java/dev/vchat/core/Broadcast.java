@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What is published on {@link Addresses#BROADCAST}: the broadcast events (see {@link Events})
@@ -18,6 +19,8 @@ import java.util.List;
 public final class Broadcast {
 
   private final List<JsonObject> events;
+  /** One value derived from the events (a transport's rendering), shared by the local consumers. */
+  private volatile Derived derived;
 
   public Broadcast(List<JsonObject> events) {
     this.events = List.copyOf(events);
@@ -25,6 +28,30 @@ public final class Broadcast {
 
   public List<JsonObject> events() {
     return events;
+  }
+
+  /**
+   * A value computed from the events, computed once per {@code key} and then shared by every
+   * local consumer that asks with an equal key (e.g. the TCP instances of one node all rendering
+   * the batch in the same language). {@code compute} must be a pure function of the events and
+   * its result must not be changed afterwards: consumers on other threads read it. Two threads
+   * asking at once may both compute it; one result is kept. Only one key is kept: a consumer
+   * asking with another key computes its own value every time.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Object key, Function<List<JsonObject>, T> compute) {
+    Derived d = derived;
+    if (d != null && d.key.equals(key)) {
+      return (T) d.value;
+    }
+    T value = compute.apply(events);
+    if (d == null) {
+      derived = new Derived(key, value);
+    }
+    return value;
+  }
+
+  private record Derived(Object key, Object value) {
   }
 
   /** Registers the codec with this Vert.x instance unless it has it already (tests make several). */

@@ -76,10 +76,16 @@ public final class Catalogue {
     Map.entry(error(ErrorCode.TOO_MANY_FROM_ADDRESS), "error: 来自你的地址的连接过多"),
     Map.entry(error(ErrorCode.HTTP_ON_CHAT_PORT), "error: 这是聊天端口，不是 HTTP；网页聊天在 web 端口"));
 
+  private final Language language;
   private final Map<String, String> templates;
 
   public Catalogue(Language language) {
+    this.language = language;
     this.templates = language == Language.ZH ? ZH : EN;
+  }
+
+  public Language language() {
+    return language;
   }
 
   /** The text of an event, without the trailing LF; several lines for {@code help}. */
