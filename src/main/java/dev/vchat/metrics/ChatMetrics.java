@@ -154,8 +154,9 @@ public final class ChatMetrics implements Shareable {
   }
 
   /** One line written to a TCP user. */
-  public void tcpDelivered(int bytes) {
-    tcpDeliveries.increment();
+  /** {@code events} events (lines) in {@code bytes} bytes written to TCP users. */
+  public void tcpDelivered(long events, long bytes) {
+    tcpDeliveries.increment(events);
     tcpBytesOut.increment(bytes);
   }
 

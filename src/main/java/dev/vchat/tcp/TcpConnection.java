@@ -119,17 +119,23 @@ final class TcpConnection implements Peer {
 
   @Override
   public void deliver(JsonObject event) {
-    write(Buffer.buffer((room.catalogue().render(event) + "\n").getBytes(StandardCharsets.UTF_8)));
+    Buffer line = Buffer.buffer((room.catalogue().render(event) + "\n").getBytes(StandardCharsets.UTF_8));
+    if (write(line)) {
+      session.metrics().tcpDelivered(1, line.length());
+    }
   }
 
-  /** Writes unless closed; a reader whose queue stays full past the grace period is dropped. */
-  void write(Buffer line) {
+  /**
+   * Writes unless closed; a reader whose queue stays full past the grace period is dropped.
+   * Counting is the caller's: the fan-out counts once per batch, not once per connection.
+   */
+  boolean write(Buffer lines) {
     if (closed) {
-      return;
+      return false;
     }
-    socket.write(line);
-    session.metrics().tcpDelivered(line.length());
-    slowReader.wrote(line.length());
+    socket.write(lines);
+    slowReader.wrote(lines.length());
+    return true;
   }
 
   private void dropSlowReader(String why) {

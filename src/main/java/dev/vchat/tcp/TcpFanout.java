@@ -3,6 +3,7 @@ package dev.vchat.tcp;
 import dev.vchat.core.Broadcast;
 import dev.vchat.core.Catalogue;
 import dev.vchat.core.Events;
+import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
@@ -27,6 +28,7 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
   private static final TcpConnection[] NONE = new TcpConnection[0];
 
   private final Catalogue catalogue;
+  private final ChatMetrics metrics;
   /** The key of this fan-out's rendering in a {@link Broadcast}: equal for all TCP instances of one language. */
   private final Object renderKey;
   private final Map<String, TcpConnection> connections = new LinkedHashMap<>();
@@ -34,8 +36,9 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
   private TcpConnection[] snapshot = NONE;
   private boolean changed;
 
-  TcpFanout(Catalogue catalogue) {
+  TcpFanout(Catalogue catalogue, ChatMetrics metrics) {
     this.catalogue = catalogue;
+    this.metrics = metrics;
     this.renderKey = List.of(TcpFanout.class.getName(), catalogue.language());
   }
 
@@ -67,19 +70,26 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
       changed = false;
     }
     TcpConnection[] causing = causing(rendered.causes);
+    long events = 0;
+    long bytes = 0;
     for (TcpConnection connection : snapshot) {
       if (!connection.isOnline()) {
         continue;
       }
       if (causing.length == 0 || !contains(causing, connection)) {
-        connection.write(rendered.all);
+        if (connection.write(rendered.all)) {
+          events += rendered.ends.length;
+          bytes += rendered.all.length();
+        }
       } else {
         Buffer others = rendered.without(connection.sid());
-        if (others.length() > 0) {
-          connection.write(others);
+        if (others.length() > 0 && connection.write(others)) {
+          events += rendered.ends.length - rendered.causedBy(connection.sid());
+          bytes += others.length();
         }
       }
     }
+    metrics.tcpDelivered(events, bytes);
   }
 
   /** This instance's connections among the sessions that caused events of the batch (usually none or one). */
@@ -129,6 +139,17 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
    * and the distinct causes. Immutable once built (read by the TCP instances' event loops).
    */
   private record Rendered(Buffer all, int[] ends, String[] sids, String[] causes) {
+
+    /** How many of the lines session {@code sid} caused. */
+    int causedBy(String sid) {
+      int n = 0;
+      for (String cause : sids) {
+        if (sid.equals(cause)) {
+          n++;
+        }
+      }
+      return n;
+    }
 
     /** The lines but those of events caused by session {@code sid}. */
     Buffer without(String sid) {
