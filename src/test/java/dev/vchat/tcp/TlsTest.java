@@ -59,8 +59,10 @@ class TlsTest {
       .setHostnameVerificationAlgorithm("HTTPS")
       .setTrustOptions(new PemTrustOptions().addCertPath(files[0].toString())));
     BlockingQueue<String> ann = new LinkedBlockingQueue<>();
-    NetSocket annSocket = client.connect(server.port(), "127.0.0.1").await();
-    annSocket.handler(RecordParser.newDelimited("\n", line -> ann.add(line.toString(StandardCharsets.UTF_8))));
+    // the handler is set on the socket's own context as it connects, before any line can arrive
+    NetSocket annSocket = client.connect(server.port(), "127.0.0.1")
+      .onSuccess(socket -> socket.handler(RecordParser.newDelimited("\n", line -> ann.add(line.toString(StandardCharsets.UTF_8)))))
+      .await();
     String annAddr = "127.0.0.1:" + annSocket.localAddress().port();
     assertEquals("[" + annAddr + "]" + annAddr + ":online", ann.poll(10, TimeUnit.SECONDS));
 
