@@ -43,7 +43,7 @@ public final class TcpChatVerticle extends VerticleBase {
   public Future<?> start() {
     ChatConfig config = ChatConfig.fromJson(config());
     return ChatRoom.open(vertx, config).compose(room -> {
-      fanout = new TcpFanout(room.catalogue(), ChatMetrics.of(vertx));
+      fanout = new TcpFanout(context, room.catalogue(), ChatMetrics.of(vertx));
       ConnectionLimits limits = new ConnectionLimits(vertx, config);
       MessageConsumer<Broadcast> broadcasts = vertx.eventBus().consumer(Addresses.BROADCAST, fanout);
       server = vertx.createNetServer(serverOptions(config))

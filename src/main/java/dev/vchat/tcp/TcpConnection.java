@@ -39,7 +39,10 @@ final class TcpConnection implements Peer {
   private final Runnable released;
   private final io.vertx.core.Promise<Void> socketClosed = io.vertx.core.Promise.promise();
   private final SlowReaderGuard slowReader;
+  private final TcpFanout.Cursor fanoutCursor = new TcpFanout.Cursor();
   private boolean closed;
+  /** Whether the user's first line while online (its own join notice) was delivered. */
+  private boolean joinShown;
   private boolean firstLine = true;
   private boolean backlogged;
   private boolean queueFull;
@@ -117,8 +120,23 @@ final class TcpConnection implements Peer {
     return session.isOnline();
   }
 
+  TcpFanout.Cursor fanoutCursor() {
+    return fanoutCursor;
+  }
+
+  /**
+   * Writes a line to this user alone, after the broadcasts the fan-out has queued for it: a reply
+   * or private message never overtakes what happened before it. Broadcasts queued before the user
+   * was online are not for it.
+   */
   @Override
   public void deliver(JsonObject event) {
+    if (joinShown) {
+      fanout.catchUp(this);
+    } else {
+      fanout.skipQueued(this);
+      joinShown = session.isOnline();
+    }
     Buffer line = Buffer.buffer((room.catalogue().render(event) + "\n").getBytes(StandardCharsets.UTF_8));
     if (write(line)) {
       session.metrics().tcpDelivered(1, line.length());

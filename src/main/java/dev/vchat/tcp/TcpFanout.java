@@ -2,31 +2,36 @@ package dev.vchat.tcp;
 
 import dev.vchat.core.Broadcast;
 import dev.vchat.core.Catalogue;
-import dev.vchat.core.Events;
 import dev.vchat.metrics.ChatMetrics;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The connections of one TCP verticle instance and the one broadcast consumer they share: each
- * {@link Broadcast} (the events of one turn of a room's event loop) is rendered to bytes once
- * per node and language (the rendering is kept in the immutable {@link Broadcast}, so the other
- * TCP instances of this node reuse it) and the same buffer written to every online connection,
- * one write per connection.
+ * The connections of one TCP verticle instance and the one broadcast consumer they share.
+ *
+ * <p>Each {@link Broadcast} is rendered to bytes once per node and language (the rendering is
+ * kept in the immutable {@code Broadcast}, so the other TCP instances of this node reuse it) and
+ * queued. The queue is flushed by a task put on this instance's event loop when the first
+ * broadcast arrives: broadcasts that arrive before that task runs (a burst, or a backlog while
+ * the loop is busy writing) are written together, one write per connection per flush. So the
+ * batches grow exactly when the server falls behind, and cost no latency when it does not.
+ *
+ * <p>A line written to one connection directly ({@link #catchUp} before it) must not overtake
+ * broadcasts queued before it: the connection is first written its share of the queue, and
+ * marked, so that the flush only writes it the rest.
  */
 final class TcpFanout implements Handler<Message<Broadcast>> {
 
   private static final TcpConnection[] NONE = new TcpConnection[0];
 
+  private final Context context;
   private final Catalogue catalogue;
   private final ChatMetrics metrics;
   /** The key of this fan-out's rendering in a {@link Broadcast}: equal for all TCP instances of one language. */
@@ -35,8 +40,14 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
   /** The connections as an array, rebuilt after a change: a write may drop a slow reader mid-loop. */
   private TcpConnection[] snapshot = NONE;
   private boolean changed;
+  /** Broadcasts received and not yet flushed, in order. */
+  private final List<RenderedLines> queued = new ArrayList<>();
+  /** Counts flushes: a connection's mark is only valid for the queue of the generation it was made in. */
+  private long generation;
+  private boolean flushScheduled;
 
-  TcpFanout(Catalogue catalogue, ChatMetrics metrics) {
+  TcpFanout(Context context, Catalogue catalogue, ChatMetrics metrics) {
+    this.context = context;
     this.catalogue = catalogue;
     this.metrics = metrics;
     this.renderKey = List.of(TcpFanout.class.getName(), catalogue.language());
@@ -57,111 +68,137 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
     return new ArrayList<>(connections.values());
   }
 
-  /**
-   * Writes the batch's lines (rendered once) to every online connection in one write; a
-   * connection whose own session caused some of the events (it showed them already) gets the
-   * lines without those.
-   */
   @Override
   public void handle(Message<Broadcast> message) {
-    Rendered rendered = message.body().derived(renderKey, this::render);
+    queued.add(message.body().derived(renderKey, events -> RenderedLines.render(catalogue, events)));
+    if (!flushScheduled) {
+      flushScheduled = true;
+      context.runOnContext(v -> flush());
+    }
+  }
+
+  /** Writes {@code connection} what is queued and it was not written yet; call it before writing it directly. */
+  void catchUp(TcpConnection connection) {
+    Cursor cursor = connection.fanoutCursor();
+    int from = cursor.written(generation);
+    if (from < queued.size()) {
+      List<RenderedLines> rest = queued.subList(from, queued.size());
+      writeTo(connection, RenderedLines.concat(rest), 0, causedSome(connection, rest));
+    }
+    cursor.mark(generation, queued.size());
+  }
+
+  /** {@code connection} is not to get what is queued now (it was not online when it came). */
+  void skipQueued(TcpConnection connection) {
+    connection.fanoutCursor().mark(generation, queued.size());
+  }
+
+  /**
+   * Writes the queued lines (one buffer) to every online connection in one write; a connection
+   * that was caught up gets only the rest, and one whose own session caused some of the events
+   * (it showed them already) gets the lines without those.
+   */
+  private void flush() {
+    flushScheduled = false;
+    if (queued.isEmpty()) {
+      return;
+    }
+    RenderedLines lines = RenderedLines.concat(queued);
+    int[] firstLineOf = firstLines(queued);
+    int batches = queued.size();
+    long flushed = generation;
+    queued.clear();
+    generation++;
     if (changed) {
       snapshot = connections.values().toArray(NONE);
       changed = false;
     }
-    TcpConnection[] causing = causing(rendered.causes);
+    markCauses(lines.causes(), flushed);
     long events = 0;
     long bytes = 0;
     for (TcpConnection connection : snapshot) {
       if (!connection.isOnline()) {
         continue;
       }
-      if (causing.length == 0 || !contains(causing, connection)) {
-        if (connection.write(rendered.all)) {
-          events += rendered.ends.length;
-          bytes += rendered.all.length();
-        }
-      } else {
-        Buffer others = rendered.without(connection.sid());
-        if (others.length() > 0 && connection.write(others)) {
-          events += rendered.ends.length - rendered.causedBy(connection.sid());
-          bytes += others.length();
-        }
+      Cursor cursor = connection.fanoutCursor();
+      int from = cursor.written(flushed);
+      if (from == batches) {
+        continue;
+      }
+      long written = writeTo(connection, lines, firstLineOf[from], cursor.causedIn(flushed));
+      if (written > 0) {
+        events += written >>> 32;
+        bytes += written & 0xffff_ffffL;
       }
     }
     metrics.tcpDelivered(events, bytes);
   }
 
-  /** This instance's connections among the sessions that caused events of the batch (usually none or one). */
-  private TcpConnection[] causing(String[] causes) {
-    TcpConnection[] found = NONE;
-    int n = 0;
-    for (String sid : causes) {
-      TcpConnection connection = connections.get(sid);
-      if (connection != null) {
-        if (n == found.length) {
-          found = Arrays.copyOf(found, Math.max(4, n * 2));
-        }
-        found[n++] = connection;
-      }
+  /** Writes the lines from line {@code from} on; returns lines << 32 | bytes written, 0 for none. */
+  private static long writeTo(TcpConnection connection, RenderedLines lines, int from, boolean causedSome) {
+    int count = causedSome ? lines.linesFor(connection.sid(), from) : lines.lines() - from;
+    if (count == 0) {
+      return 0;
     }
-    return n == found.length ? found : Arrays.copyOf(found, n);
+    Buffer buffer = lines.linesFor(connection.sid(), from, causedSome);
+    return connection.write(buffer) ? (long) count << 32 | buffer.length() : 0;
   }
 
-  private static boolean contains(TcpConnection[] connections, TcpConnection connection) {
-    for (TcpConnection c : connections) {
-      if (c == connection) {
-        return true;
+  private static boolean causedSome(TcpConnection connection, List<RenderedLines> parts) {
+    for (RenderedLines part : parts) {
+      for (String cause : part.causes()) {
+        if (cause.equals(connection.sid())) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  private Rendered render(List<JsonObject> events) {
-    Buffer all = Buffer.buffer(events.size() * 96);
-    int[] ends = new int[events.size()];
-    String[] sids = new String[events.size()];
-    List<String> causes = new ArrayList<>(2);
-    for (int i = 0; i < events.size(); i++) {
-      all.appendBytes((catalogue.render(events.get(i)) + "\n").getBytes(StandardCharsets.UTF_8));
-      ends[i] = all.length();
-      String sid = events.get(i).getString(Events.SID);
-      sids[i] = sid;
-      if (sid != null && !causes.contains(sid)) {
-        causes.add(sid);
+  /** Where each queued batch starts among the concatenated lines (one more entry: the end). */
+  private static int[] firstLines(List<RenderedLines> parts) {
+    int[] first = new int[parts.size() + 1];
+    for (int i = 0; i < parts.size(); i++) {
+      first[i + 1] = first[i] + parts.get(i).lines();
+    }
+    return first;
+  }
+
+  /** Marks this instance's connections among the sessions that caused events of the flush. */
+  private void markCauses(String[] causes, long flushed) {
+    for (String sid : causes) {
+      TcpConnection connection = connections.get(sid);
+      if (connection != null) {
+        connection.fanoutCursor().caused(flushed);
       }
     }
-    return new Rendered(all, ends, sids, causes.toArray(new String[0]));
   }
 
   /**
-   * A batch rendered in one language: all its lines, where each ends, which session caused each
-   * and the distinct causes. Immutable once built (read by the TCP instances' event loops).
+   * Where one connection stands in the fan-out's queue: how many of the queued broadcasts it was
+   * written already (by {@link #catchUp}) and whether it caused some of the flush's lines. Each
+   * figure holds for one generation of the queue only. Used on the instance's event loop only.
    */
-  private record Rendered(Buffer all, int[] ends, String[] sids, String[] causes) {
+  static final class Cursor {
+    private long generation = -1;
+    private int written;
+    private long causedGeneration = -1;
 
-    /** How many of the lines session {@code sid} caused. */
-    int causedBy(String sid) {
-      int n = 0;
-      for (String cause : sids) {
-        if (sid.equals(cause)) {
-          n++;
-        }
-      }
-      return n;
+    int written(long generation) {
+      return this.generation == generation ? written : 0;
     }
 
-    /** The lines but those of events caused by session {@code sid}. */
-    Buffer without(String sid) {
-      Buffer out = Buffer.buffer(all.length());
-      int start = 0;
-      for (int i = 0; i < ends.length; i++) {
-        if (!sid.equals(sids[i])) {
-          out.appendBuffer(all, start, ends[i] - start);
-        }
-        start = ends[i];
-      }
-      return out;
+    void mark(long generation, int written) {
+      this.generation = generation;
+      this.written = written;
+    }
+
+    void caused(long generation) {
+      causedGeneration = generation;
+    }
+
+    boolean causedIn(long generation) {
+      return causedGeneration == generation;
     }
   }
 }

@@ -81,6 +81,51 @@ class ScaleTest {
     }
   }
 
+  /**
+   * Broadcasts queued for a flush while users come and go: a newcomer's first line is its own
+   * online notice, then it sees the flood from some point on to its end, in order and without
+   * gaps, among the later newcomers' join notices.
+   */
+  @Test
+  void newcomersDuringAFloodSeeTheirOwnJoinFirstThenTheRestInOrder(Vertx vertx) throws InterruptedException {
+    ChatServer server = ChatServer.start(vertx, new JsonObject().put("instances", 2));
+    List<TestUser> newcomers = new ArrayList<>();
+    try (TestUser sender = TestUser.join(server.port(), "sender")) {
+      StringBuilder burst = new StringBuilder();
+      for (int i = 0; i < 3000; i++) {
+        burst.append("f").append(i).append('\n');
+      }
+      byte[] bytes = burst.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Thread flooder = new Thread(() -> sender.sendRaw(bytes));
+      flooder.start();
+      for (int i = 0; i < 20; i++) {
+        newcomers.add(TestUser.join(server.port()));
+      }
+      flooder.join();
+      sender.send("end");
+      String prefix = "[" + sender.addr() + "]sender:";
+      for (TestUser newcomer : newcomers) {
+        int last = -1;
+        for (String line = newcomer.nextLine(); !line.equals(prefix + "end"); line = newcomer.nextLine()) {
+          if (line.endsWith(":online")) {
+            continue; // a later newcomer
+          }
+          assertEquals(true, line.startsWith(prefix + "f"), "only the flood until its end: " + line);
+          int seq = Integer.parseInt(line.substring(prefix.length() + 1));
+          if (last >= 0) {
+            assertEquals(last + 1, seq, "the flood arrives in order, without gaps");
+          }
+          last = seq;
+        }
+        assertEquals(true, last == -1 || last == 2999, "the flood arrives to its end, " + last);
+        newcomer.send("who");
+        newcomer.awaitLine(line -> line.endsWith("]sender:online"));
+      }
+    } finally {
+      newcomers.forEach(TestUser::close);
+    }
+  }
+
   @Test
   void usersOnDifferentInstancesSeeEachOtherInEverything(Vertx vertx) {
     ChatServer server = ChatServer.start(vertx, new JsonObject().put("instances", 2));
