@@ -43,8 +43,9 @@ public final class ChatMainVerticle extends VerticleBase {
       .compose(id -> config.webEnabled()
         ? vertx.deployVerticle(web, new DeploymentOptions().setConfig(config.toJson()))
         : Future.succeededFuture(id))
-      .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances), {}, language {}, idle kick after {} s{}",
+      .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances, {}), {}, language {}, idle kick after {} s{}",
         config.host(), tcpInstances.get(0).actualPort(), instances,
+        vertx.isNativeTransportEnabled() ? "epoll" : "nio",
         config.webEnabled() ? "browser chat on http " + config.host() + ":" + web.actualPort() : "browser chat off",
         config.language().code(), config.idleTimeoutSeconds(),
         vertx.isClustered() ? ", clustered as " + config.clusterName() : ""));

@@ -39,7 +39,7 @@ final class Bench {
 
   BenchReport run() throws InterruptedException {
     int loops = o.eventLoops > 0 ? o.eventLoops : Runtime.getRuntime().availableProcessors();
-    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
     try {
       return measure(loops);
     } finally {

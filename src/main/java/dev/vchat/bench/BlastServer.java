@@ -5,6 +5,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
@@ -30,7 +31,7 @@ final class BlastServer {
   }
 
   static int run(String host, int port, int seconds) throws InterruptedException {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     List<Loop> loops = new CopyOnWriteArrayList<>();
     int instances = Runtime.getRuntime().availableProcessors();
     vertx.deployVerticle(() -> new Loop(loops, host, port), new DeploymentOptions().setInstances(instances)).await();

@@ -3,7 +3,7 @@ package dev.vchat.bench;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.ByteBuf;
 import org.HdrHistogram.Histogram;
 
 import java.nio.charset.StandardCharsets;
@@ -48,13 +48,13 @@ final class Shard {
   }
 
   /** Frames a chunk into lines for {@code user}; a line cut by the chunk's end waits in the user. */
-  void consume(BenchUser user, Buffer data) {
-    int len = data.length();
+  void consume(BenchUser user, ByteBuf data) {
+    int len = data.readableBytes();
     if (scratch.length < len) {
       scratch = new byte[Math.max(len, scratch.length * 2)];
     }
     byte[] buf = scratch;
-    data.getBytes(0, len, buf, 0);
+    data.getBytes(data.readerIndex(), buf, 0, len);
     long now = System.nanoTime();
     lastLineNanos = now;
     long messages = 0;

@@ -78,6 +78,7 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
 
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
+    options.setPreferNativeTransport(true);
     Monitoring.withMetrics(options, config);
     return clustered ? HazelcastSetup.clusteredBuilder(options, config) : Vertx.builder().with(options);
   }
