@@ -15,6 +15,7 @@ public record ChatConfig(
   String host,
   int port,
   int instances,
+  NetTransport transport,
   int idleTimeoutSeconds,
   int maxLineBytes,
   Language language,
@@ -42,6 +43,8 @@ public record ChatConfig(
   public static final int DEFAULT_PORT = 8888;
   /** 0 means one TCP verticle instance per available core. */
   public static final int DEFAULT_INSTANCES = 0;
+  /** Netty's native transport where there is one (epoll on Linux), else Java NIO. */
+  public static final NetTransport DEFAULT_TRANSPORT = NetTransport.AUTO;
   /** 0 disables the idle kick. */
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 300;
   public static final int DEFAULT_MAX_LINE_BYTES = 4096;
@@ -84,7 +87,7 @@ public record ChatConfig(
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
   private static final Set<String> KEYS = Set.of(
-    "host", "port", "instances", "idleTimeoutSeconds", "maxLineBytes", "language",
+    "host", "port", "instances", "transport", "idleTimeoutSeconds", "maxLineBytes", "language",
     "writeQueueBytes", "slowReaderGraceMillis",
     "cluster", "clusterName", "clusterHost", "clusterPort", "clusterMembers", "clusterFailureSeconds",
     "webEnabled", "webPort", "metricsEnabled",
@@ -109,6 +112,7 @@ public record ChatConfig(
       in.nonBlank("host", DEFAULT_HOST),
       in.integer("port", DEFAULT_PORT, 0, 65535),
       in.integer("instances", DEFAULT_INSTANCES, 0, 1024),
+      transport(in.string("transport", DEFAULT_TRANSPORT.code())),
       in.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 0, 86_400 * 7),
       in.integer("maxLineBytes", DEFAULT_MAX_LINE_BYTES, 16, 1024 * 1024),
       language(in.string("language", DEFAULT_LANGUAGE.code())),
@@ -175,6 +179,7 @@ public record ChatConfig(
       .put("host", host)
       .put("port", port)
       .put("instances", instances)
+      .put("transport", transport.code())
       .put("idleTimeoutSeconds", idleTimeoutSeconds)
       .put("maxLineBytes", maxLineBytes)
       .put("language", language.code())
@@ -202,6 +207,11 @@ public record ChatConfig(
   private static Language language(String code) {
     return Language.fromCode(code).orElseThrow(() ->
       new ConfigException("config key \"language\" must be \"en\" or \"zh\", not \"" + code + "\""));
+  }
+
+  private static NetTransport transport(String code) {
+    return NetTransport.fromCode(code).orElseThrow(() ->
+      new ConfigException("config key \"transport\" must be \"auto\", \"epoll\", \"io_uring\" or \"nio\", not \"" + code + "\""));
   }
 
   /** Typed reads with defaults; every failure names its key. */

@@ -78,9 +78,9 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
 
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
-    options.setPreferNativeTransport(true);
     Monitoring.withMetrics(options, config);
-    return clustered ? HazelcastSetup.clusteredBuilder(options, config) : Vertx.builder().with(options);
+    VertxBuilder builder = clustered ? HazelcastSetup.clusteredBuilder(options, config) : Vertx.builder().with(options);
+    return builder.withTransport(config.transport().resolve());
   }
 
   @Override

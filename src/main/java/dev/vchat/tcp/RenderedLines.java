@@ -2,9 +2,12 @@ package dev.vchat.tcp;
 
 import dev.vchat.core.Catalogue;
 import dev.vchat.core.Events;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonObject;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,6 +18,11 @@ import java.util.Set;
  * Broadcast events rendered in one language: all their lines in one buffer, where each line
  * ends, which session caused each and the distinct causes. Immutable once built: a rendering is
  * shared by the TCP instances' event loops, and each connection is written the same buffer.
+ *
+ * <p>The buffer is off-heap: the socket writes it as it is, where a heap buffer is copied
+ * off-heap once per connection (Netty does that for every heap buffer it writes). The memory is
+ * the JDK's, freed when the buffer is collected: Netty cannot free it (Vert.x hands it to Netty
+ * as unreleasable), and nothing here needs to know when the last write is done.
  */
 record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
 
@@ -32,7 +40,13 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
         causes.add(sid);
       }
     }
-    return new RenderedLines(all, ends, sids, causes.toArray(new String[0]));
+    return new RenderedLines(offHeap(all), ends, sids, causes.toArray(new String[0]));
+  }
+
+  private static Buffer offHeap(Buffer heap) {
+    ByteBuffer direct = ByteBuffer.allocateDirect(heap.length());
+    direct.put(heap.getBytes()).flip();
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(direct));
   }
 
   /** The lines of several renderings, in order, as one. */
@@ -46,21 +60,22 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
       bytes += part.all.length();
       lines += part.ends.length;
     }
-    Buffer all = Buffer.buffer(bytes);
+    ByteBuffer direct = ByteBuffer.allocateDirect(bytes);
     int[] ends = new int[lines];
     String[] sids = new String[lines];
     Set<String> causes = new LinkedHashSet<>();
     int line = 0;
     for (RenderedLines part : parts) {
-      int offset = all.length();
-      all.appendBuffer(part.all);
+      int offset = direct.position();
+      direct.put(((BufferInternal) part.all).getByteBuf().nioBuffer());
       for (int i = 0; i < part.ends.length; i++, line++) {
         ends[line] = offset + part.ends[i];
         sids[line] = part.sids[i];
       }
       causes.addAll(List.of(part.causes));
     }
-    return new RenderedLines(all, ends, sids, causes.toArray(new String[0]));
+    return new RenderedLines(BufferInternal.buffer(Unpooled.wrappedBuffer(direct.flip())), ends, sids,
+      causes.toArray(new String[0]));
   }
 
   int lines() {

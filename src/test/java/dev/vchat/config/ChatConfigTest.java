@@ -26,6 +26,7 @@ class ChatConfigTest {
     assertEquals(8888, config.port());
     assertEquals(4096, config.maxLineBytes());
     assertEquals("en", config.language().code());
+    assertEquals(NetTransport.AUTO, config.transport());
   }
 
   @Test
@@ -38,6 +39,8 @@ class ChatConfigTest {
     assertRefused(new JsonObject().put("maxLineBytes", 0), "\"maxLineBytes\"");
     assertRefused(new JsonObject().put("language", "fr"), "\"language\"");
     assertRefused(new JsonObject().put("language", 1), "\"language\"");
+    assertRefused(new JsonObject().put("transport", "kqueue2"), "\"transport\"");
+    assertRefused(new JsonObject().put("transport", true), "\"transport\"");
     assertRefused(new JsonObject().put("host", " "), "\"host\"");
     assertRefused(new JsonObject().put("writeQueueBytes", 10), "\"writeQueueBytes\"");
     assertRefused(new JsonObject().put("slowReaderGraceMillis", -1), "\"slowReaderGraceMillis\"");

@@ -4,6 +4,7 @@ import dev.vchat.support.ProcessOutput;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.TestUser;
 import org.junit.jupiter.api.AfterEach;
+import dev.vchat.config.NetTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,9 +79,8 @@ class LauncherIT {
     Path output = dir.resolve("out.txt");
     launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"webPort\": 0}", "-instances", "3");
     String log = ProcessOutput.await(output, "vchat started");
-    // the fat jar carries Netty's epoll transport for Linux x86_64 and the launcher prefers it
-    boolean epoll = System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64");
-    assertTrue(log.contains("chat on tcp 127.0.0.1:" + port + " (3 instances, " + (epoll ? "epoll" : "nio") + ")"), log);
+    // the fat jar carries Netty's epoll and io_uring transports for Linux x86_64; auto takes epoll
+    assertTrue(log.contains("chat on tcp 127.0.0.1:" + port + " (3 instances, " + NetTransport.AUTO.resolve().name() + ")"), log);
     try (TestUser ann = TestUser.join(port, "ann"); TestUser bob = TestUser.join(port, "bob")) {
       ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
       bob.send("hi");
@@ -102,6 +102,33 @@ class LauncherIT {
     try (TestUser ann = TestUser.join(port)) {
       ann.send("hi");
       ann.expect("[" + ann.addr() + "]" + ann.addr() + ":hi");
+    }
+  }
+
+  /** Each transport the config offers carries a chat; where io_uring is not allowed the server says it fell back. */
+  @Test
+  void theChatRunsOnIoUring(@TempDir Path dir) throws Exception {
+    chatOnTransport("io_uring", dir);
+  }
+
+  @Test
+  void theChatRunsOnJavaNio(@TempDir Path dir) throws Exception {
+    chatOnTransport("nio", dir);
+  }
+
+  private void chatOnTransport(String transport, Path dir) throws Exception {
+    int port = ChatServer.freePort();
+    Path output = dir.resolve("out.txt");
+    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"webEnabled\": false, \"transport\": \"" + transport + "\"}");
+    String log = ProcessOutput.await(output, "vchat started");
+    String resolved = NetTransport.fromCode(transport).orElseThrow().resolve().name();
+    assertTrue(log.contains(" instances, " + resolved + ")"), log);
+    try (TestUser ann = TestUser.join(port, "ann"); TestUser bob = TestUser.join(port, "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
+      bob.send("to ann psst");
+      ann.expect("bob to you: psst");
+      bob.send("hi");
+      ann.expect("[" + bob.addr() + "]bob:hi");
     }
   }
 
