@@ -1,0 +1,58 @@
+package dev.vchat.tcp;
+
+import dev.vchat.core.Catalogue;
+import dev.vchat.core.Events;
+import dev.vchat.core.Language;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the fan-out writes to each connection: the protocol's lines, all or from a point on, without the reader's own. */
+class RenderedLinesTest {
+
+  private final Catalogue catalogue = new Catalogue(Language.EN);
+
+  private RenderedLines render(String... sidAndText) {
+    List<io.vertx.core.json.JsonObject> events = new java.util.ArrayList<>();
+    for (int i = 0; i < sidAndText.length; i += 2) {
+      events.add(Events.chat(sidAndText[i], "1.2.3.4:5", sidAndText[i], sidAndText[i + 1]));
+    }
+    return RenderedLines.render(catalogue, events);
+  }
+
+  private static String text(Buffer buffer) {
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void linesAreTheProtocolsAndTheBufferIsOffHeap() {
+    RenderedLines lines = render("ann", "hi", "bob", "yo");
+    assertEquals("[1.2.3.4:5]ann:hi\n[1.2.3.4:5]bob:yo\n", text(lines.all()));
+    assertEquals(2, lines.lines());
+    assertTrue(((io.vertx.core.internal.buffer.BufferInternal) lines.all()).getByteBuf().isDirect());
+  }
+
+  @Test
+  void concatenatedBatchesKeepTheirOrderAndTheirCauses() {
+    RenderedLines lines = RenderedLines.concat(List.of(render("ann", "1", "bob", "2"), render("ann", "3")));
+    assertEquals("[1.2.3.4:5]ann:1\n[1.2.3.4:5]bob:2\n[1.2.3.4:5]ann:3\n", text(lines.all()));
+    assertEquals(List.of("ann", "bob"), List.of(lines.causes()));
+    assertEquals("[1.2.3.4:5]bob:2\n", text(lines.linesFor("ann", 0, true)));
+    assertEquals(1, lines.linesFor("ann", 0));
+    assertEquals("[1.2.3.4:5]ann:1\n[1.2.3.4:5]ann:3\n", text(lines.linesFor("bob", 0, true)));
+  }
+
+  @Test
+  void aConnectionCaughtUpGetsOnlyTheRest() {
+    RenderedLines lines = RenderedLines.concat(List.of(render("ann", "1"), render("bob", "2", "cid", "3")));
+    assertEquals("[1.2.3.4:5]bob:2\n[1.2.3.4:5]cid:3\n", text(lines.linesFor("dan", 1, false)));
+    assertEquals("[1.2.3.4:5]cid:3\n", text(lines.linesFor("bob", 1, true)));
+    assertEquals(1, lines.linesFor("bob", 1));
+    assertEquals("", text(lines.linesFor("cid", 2, true)));
+  }
+}
