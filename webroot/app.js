@@ -127,6 +127,13 @@
       case 'bye':
         state.farewell = ev;
         break;
+      case 'error':
+        // the server is full, or this address has too many users: it hangs up; retrying at
+        // once would only be refused again
+        if (ev.code === 'server-full' || ev.code === 'too-many-from-address') {
+          state.farewell = ev;
+        }
+        break;
       default:
         break;
     }

@@ -75,9 +75,9 @@ public record ChatConfig(
   /** A user refused this many lines within {@code floodKickWindowSeconds} is disconnected; 0 never kicks. */
   public static final int DEFAULT_FLOOD_KICK_REFUSALS = 100;
   public static final int DEFAULT_FLOOD_KICK_WINDOW_SECONDS = 10;
-  /** Open TCP chat connections per node (all instances together); 0 means no limit. */
+  /** Users connected to a node, TCP and browser, all instances together; 0 means no limit. */
   public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
-  /** Open TCP chat connections per source IP address on a node; 0 means no limit. */
+  /** Users connected to a node from one source IP address, TCP and browser; 0 means no limit. */
   public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 50;
   /** PEM certificate (chain) for TLS on the chat port; empty (with an empty key) means plain TCP. */
   public static final String DEFAULT_TLS_CERT_PATH = "";

@@ -4,6 +4,7 @@ import dev.vchat.config.ChatConfig;
 import dev.vchat.core.Addresses;
 import dev.vchat.core.Broadcast;
 import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ConnectionLimits;
 import dev.vchat.core.ErrorCode;
 import dev.vchat.metrics.ChatMetrics;
 import dev.vchat.core.Events;

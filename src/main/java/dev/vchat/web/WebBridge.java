@@ -1,6 +1,7 @@
 package dev.vchat.web;
 
 import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ConnectionLimits;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -25,10 +26,12 @@ final class WebBridge implements Handler<BridgeEvent> {
   private final ChatRoom room;
   private final WebFanout fanout;
   private final BrowserEvents browserEvents;
+  private final ConnectionLimits limits;
   private final Map<SockJSSocket, WebConnection> connections = new HashMap<>();
 
-  WebBridge(ChatRoom room, WebFanout fanout, BrowserEvents browserEvents) {
+  WebBridge(ChatRoom room, WebFanout fanout, BrowserEvents browserEvents, ConnectionLimits limits) {
     this.room = room;
+    this.limits = limits;
     this.fanout = fanout;
     this.browserEvents = browserEvents;
   }
@@ -49,7 +52,7 @@ final class WebBridge implements Handler<BridgeEvent> {
     JsonObject raw = event.getRawMessage();
     switch (event.type()) {
       case SOCKET_CREATED -> {
-        connections.put(socket, new WebConnection(socket, room, fanout, browserEvents));
+        connections.put(socket, new WebConnection(socket, room, fanout, browserEvents, limits));
         event.complete(true);
       }
       case SOCKET_CLOSED -> {

@@ -4,6 +4,7 @@ import dev.vchat.config.ChatConfig;
 import dev.vchat.core.Addresses;
 import dev.vchat.core.Broadcast;
 import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ConnectionLimits;
 import dev.vchat.ops.OpsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -52,7 +53,7 @@ public final class WebChatVerticle extends VerticleBase {
       Router router = Router.router(vertx);
       OpsRoutes.mount(router, vertx, config);
       router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx)
-        .bridge(WebBridge.options(), new WebBridge(room, fanout, browserEvents)));
+        .bridge(WebBridge.options(), new WebBridge(room, fanout, browserEvents, new ConnectionLimits(vertx, config))));
       router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
       router.route().handler(StaticHandler.create("webroot"));
 

@@ -2,6 +2,8 @@ package dev.vchat.web;
 
 import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ChatSession;
+import dev.vchat.core.ConnectionLimits;
+import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
 import dev.vchat.core.Peer;
 import dev.vchat.core.SlowReaderGuard;
@@ -37,16 +39,20 @@ final class WebConnection implements Peer {
   private final ChatRoom room;
   private final WebFanout fanout;
   private final BrowserEvents browserEvents;
+  private final ConnectionLimits limits;
   private final String outbound = WebAddresses.client(UUID.randomUUID().toString());
   /** The bridge's consumer for this socket is on this node; never look for it elsewhere. */
   private final DeliveryOptions localOnly = new DeliveryOptions().setLocalOnly(true);
   private final ChatMetrics metrics;
   private ChatSession session;
+  /** The address this user counts against in the connection limits, while it does. */
+  private String countedIp;
   private boolean closed;
   private final SlowReaderGuard slowReader;
 
-  WebConnection(SockJSSocket socket, ChatRoom room, WebFanout fanout, BrowserEvents browserEvents) {
+  WebConnection(SockJSSocket socket, ChatRoom room, WebFanout fanout, BrowserEvents browserEvents, ConnectionLimits limits) {
     this.socket = socket;
+    this.limits = limits;
     this.room = room;
     this.metrics = ChatMetrics.of(room.vertx());
     this.fanout = fanout;
@@ -63,11 +69,25 @@ final class WebConnection implements Peer {
     return session != null;
   }
 
-  /** The socket listens on its outbound address: the user joins. */
+  /**
+   * The socket listens on its outbound address: the user joins, if the connection limits (the
+   * same as the TCP port's, counted together) have room; otherwise it is told why and hung up.
+   */
   void start() {
     if (session != null || closed) {
       return;
     }
+    String ip = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
+    ErrorCode refused = limits.admit(ip);
+    if (refused != null) {
+      metrics.connectionRefused(refused.code());
+      log.warn("refused a browser from {}: {} (total {}, at most {} in all and {} per address)", ip, refused.code(),
+        limits.total(), room.config().maxConnections(), room.config().maxConnectionsPerIp());
+      send(browserEvents.forBrowser(Events.error(refused), false));
+      close();
+      return;
+    }
+    countedIp = ip;
     session = room.newSession(this, addr(socket.remoteAddress()));
     socket.setWriteQueueMaxSize(room.config().writeQueueBytes());
     fanout.add(this);
@@ -164,6 +184,10 @@ final class WebConnection implements Peer {
   void lost() {
     slowReader.cancel();
     closed = true;
+    if (countedIp != null) {
+      limits.release(countedIp);
+      countedIp = null;
+    }
     if (session != null) {
       fanout.remove(this);
       session.disconnected();

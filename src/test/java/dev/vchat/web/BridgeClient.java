@@ -70,9 +70,19 @@ final class BridgeClient implements AutoCloseable {
     return join(connect(vertx, webPort, options));
   }
 
-  private static BridgeClient join(BridgeClient user) {
+  /** Connects and asks to join as the page does, without waiting for its online notice. */
+  static BridgeClient attempt(Vertx vertx, int webPort) {
+    return ask(connect(vertx, webPort));
+  }
+
+  private static BridgeClient ask(BridgeClient user) {
     user.outbound = user.request(WebAddresses.JOIN, new JsonObject()).getString("address");
     user.register(user.outbound);
+    return user;
+  }
+
+  private static BridgeClient join(BridgeClient user) {
+    ask(user);
     user.awaitEvent(e -> "online".equals(e.getString("type")) && e.getBoolean("self", false));
     return user;
   }
@@ -177,6 +187,17 @@ final class BridgeClient implements AutoCloseable {
 
   boolean isClosed() {
     return closed;
+  }
+
+  /** Waits until the server has closed the socket. */
+  void awaitClosed() {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!closed && System.nanoTime() < deadline) {
+      poll(Duration.ofMillis(50));
+    }
+    if (!closed) {
+      fail("the server did not close the socket within " + TIMEOUT.toSeconds() + " s");
+    }
   }
 
   @Override

@@ -151,6 +151,25 @@ class BrowserChatTest {
     screenshot("reconnected.png");
   }
 
+  /** A full server: the page says so and offers to join again, rather than knocking every few seconds. */
+  @Test
+  void aFullServerIsShownAndThePageJoinsOnceThereIsRoom(Vertx vertx) throws IOException {
+    ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject().put("maxConnections", 1));
+    try (TestUser tcp = TestUser.join(server.port(), "first")) {
+      join(server, "second");
+      awaitLogLine("error: server full, try again later");
+      awaitLogLine(l -> l.startsWith("The server disconnected you (error: server full, try again later)"));
+      assertEquals("disconnected", browser.findElement(By.id("status")).getText());
+      assertTrue(browser.findElement(By.id("join-form")).isDisplayed(), "the page offers to join again");
+      screenshot("full.png");
+      tcp.send("quit");
+      tcp.awaitClosed();
+    }
+    browser.findElement(By.id("join-btn")).click();
+    awaitLogLine("renamed to: second");
+    awaitOnline(List.of("second"));
+  }
+
   @Test
   void theStatusStripShowsThisNodesUsersOnline(Vertx vertx) {
     ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject());

@@ -46,6 +46,44 @@ class WebHardeningTest {
     }
   }
 
+  /**
+   * Browser and TCP users count together against the connection limits: a browser over them is
+   * told why and hung up, nobody sees it come or go, and its place is free again once a user
+   * leaves.
+   */
+  @Test
+  void browsersAndTcpUsersShareTheConnectionLimits(Vertx vertx) {
+    ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject().put("maxConnectionsPerIp", 2).put("maxConnections", 3));
+    try (TestUser ann = TestUser.join(server.port(), "ann");
+         BridgeClient bea = BridgeClient.join(vertx, server.webPort())) {
+      String beaAddr = ann.awaitLine(l -> l.endsWith(":online")).replaceAll("^\\[(.*)\\].*$", "$1");
+      try (BridgeClient eve = BridgeClient.attempt(vertx, server.webPort())) {
+        eve.awaitLine("error: too many connections from your address");
+        eve.awaitClosed();
+      }
+      try (TestUser tom = TestUser.connect(server.port())) {
+        tom.expect("error: too many connections from your address");
+        tom.expectClosed();
+      }
+      assertEquals(List.of(), ann.linesWithin(Duration.ofMillis(300)), "nobody saw the refused ones");
+
+      // from another address: the total (3) has room for one more, then not
+      try (TestUser cid = TestUser.connectFrom("127.0.0.2", server.port())) {
+        cid.awaitLine(l -> l.endsWith(":online"));
+        try (TestUser dan = TestUser.connectFrom("127.0.0.3", server.port())) {
+          dan.expect("error: server full, try again later");
+        }
+      }
+
+      bea.say("quit");
+      ann.awaitLine("[" + beaAddr + "]" + beaAddr + ":offline");
+      bea.awaitClosed(); // the place is given back when the socket closes
+      try (BridgeClient eve = BridgeClient.join(vertx, server.webPort())) {
+        eve.say("who").awaitLine("[" + ann.addr() + "]ann:online");
+      }
+    }
+  }
+
   @Test
   void aBrowserThatStopsReadingIsDroppedAndOthersLoseNothing(Vertx vertx) {
     ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject().put("slowReaderGraceMillis", 300));

@@ -1,18 +1,17 @@
-package dev.vchat.tcp;
+package dev.vchat.core;
 
 import dev.vchat.config.ChatConfig;
-import dev.vchat.core.ErrorCode;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 
 /**
- * The open connections of one chat port on this node, counted in Vert.x local shared data so
- * that every TCP verticle instance (each on its own event loop) sees the same numbers: the total,
- * and one count per source IP. Each update is one atomic {@code merge}/{@code compute}; an IP's
+ * The users connected to this node's chat, TCP and browser together, counted in Vert.x local
+ * shared data so that every verticle instance (each on its own event loop) sees the same
+ * numbers: the total, and one count per source IP. Each update is one atomic {@code merge}/{@code compute}; an IP's
  * entry disappears when its last connection closes, so the map holds only addresses that are
  * connected now.
  */
-final class ConnectionLimits {
+public final class ConnectionLimits {
 
   /** The key of the total; no IP address starts with '*'. */
   private static final String TOTAL = "*total";
@@ -21,8 +20,9 @@ final class ConnectionLimits {
   private final int maxTotal;
   private final int maxPerIp;
 
-  ConnectionLimits(Vertx vertx, ChatConfig config) {
-    this.counts = vertx.sharedData().getLocalMap("vchat.tcp.connections." + config.port());
+  public ConnectionLimits(Vertx vertx, ChatConfig config) {
+    // one chat per Vert.x and TCP port: tests run several in one JVM
+    this.counts = vertx.sharedData().getLocalMap("vchat.connections." + config.port());
     this.maxTotal = config.maxConnections();
     this.maxPerIp = config.maxConnectionsPerIp();
   }
@@ -31,7 +31,7 @@ final class ConnectionLimits {
    * Counts a new connection from {@code ip} if the limits allow it; otherwise counts nothing and
    * returns why not. {@code null} means admitted: call {@link #release} once when it closes.
    */
-  ErrorCode admit(String ip) {
+  public ErrorCode admit(String ip) {
     int total = counts.merge(TOTAL, 1, Integer::sum);
     if (maxTotal > 0 && total > maxTotal) {
       decrement(TOTAL);
@@ -46,12 +46,12 @@ final class ConnectionLimits {
     return null;
   }
 
-  void release(String ip) {
+  public void release(String ip) {
     decrement(ip);
     decrement(TOTAL);
   }
 
-  int total() {
+  public int total() {
     return counts.getOrDefault(TOTAL, 0);
   }
 
