@@ -83,7 +83,10 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
     int from = cursor.written(generation);
     if (from < queued.size()) {
       List<RenderedLines> rest = queued.subList(from, queued.size());
-      writeTo(connection, RenderedLines.concat(rest), 0, causedSome(connection, rest));
+      long written = writeTo(connection, RenderedLines.concat(rest), 0, causedSome(connection, rest));
+      if (written > 0) {
+        metrics.tcpDelivered(written >>> 32, written & 0xffff_ffffL);
+      }
     }
     cursor.mark(generation, queued.size());
   }
