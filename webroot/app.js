@@ -60,7 +60,9 @@
     if (state.farewell) {
       eb.enableReconnect(false);
       setStatus('off', 'disconnected');
-      system('The server disconnected you (' + state.farewell.line + '). Join again when you are back.');
+      system(state.farewell.type === 'error'
+        ? 'The server turned this page away (' + state.farewell.line + '). Join again in a while.'
+        : 'The server disconnected you (' + state.farewell.line + '). Join again when you are back.');
       clearUsers();
       view.joinForm.hidden = false;
       view.name.value = state.wanted;

@@ -151,6 +151,32 @@ class BrowserChatTest {
     screenshot("reconnected.png");
   }
 
+  /** A server speaking the tutorial's Chinese: the page works from event types, never from the text. */
+  @Test
+  void thePageWorksWithAChineseServer(Vertx vertx) throws IOException {
+    ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject().put("language", "zh"));
+    try (TestUser bob = TestUser.connect(server.port())) {
+      bob.expect("[" + bob.addr() + "]" + bob.addr() + ":已上线");
+      bob.send("rename 小明");
+      bob.expect("修改用户名为: 小明");
+      join(server, "小红");
+      String redAddr = bob.awaitLine(l -> l.endsWith(":已上线")).replaceAll("^\\[(.*)\\].*$", "$1");
+      bob.expect("[" + redAddr + "]" + redAddr + ":改名为 小红");
+      awaitLogLine("修改用户名为: 小红");
+      awaitOnline(List.of("小明", "小红"));
+
+      type("你好");
+      bob.expect("[" + redAddr + "]小红:你好");
+      bob.send("to 小红 悄悄话");
+      awaitLogLine("小明对你说: 悄悄话");
+      bob.send("rename 大明");
+      awaitOnline(List.of("大明", "小红"));
+      screenshot("zh.png");
+      bob.close();
+      awaitOnline(List.of("小红"));
+    }
+  }
+
   /** A full server: the page says so and offers to join again, rather than knocking every few seconds. */
   @Test
   void aFullServerIsShownAndThePageJoinsOnceThereIsRoom(Vertx vertx) throws IOException {
@@ -158,7 +184,7 @@ class BrowserChatTest {
     try (TestUser tcp = TestUser.join(server.port(), "first")) {
       join(server, "second");
       awaitLogLine("error: server full, try again later");
-      awaitLogLine(l -> l.startsWith("The server disconnected you (error: server full, try again later)"));
+      awaitLogLine("The server turned this page away (error: server full, try again later). Join again in a while.");
       assertEquals("disconnected", browser.findElement(By.id("status")).getText());
       assertTrue(browser.findElement(By.id("join-form")).isDisplayed(), "the page offers to join again");
       screenshot("full.png");
