@@ -45,7 +45,7 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
 
   private static Buffer offHeap(Buffer heap) {
     ByteBuffer direct = ByteBuffer.allocateDirect(heap.length());
-    direct.put(heap.getBytes()).flip();
+    direct.put(((BufferInternal) heap).getByteBuf().nioBuffer()).flip();
     return BufferInternal.buffer(Unpooled.wrappedBuffer(direct));
   }
 
@@ -82,8 +82,18 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
     return ends.length;
   }
 
+  /** Whether session {@code sid} caused some of the lines. */
+  boolean causedBy(String sid) {
+    for (String cause : causes) {
+      if (cause.equals(sid)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How many of the lines from line {@code from} on session {@code sid} did not cause. */
-  int linesFor(String sid, int from) {
+  int countFor(String sid, int from) {
     int n = 0;
     for (int i = from; i < sids.length; i++) {
       if (!sid.equals(sids[i])) {

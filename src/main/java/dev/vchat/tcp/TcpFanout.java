@@ -45,6 +45,9 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
   /** Counts flushes: a connection's mark is only valid for the queue of the generation it was made in. */
   private long generation;
   private boolean flushScheduled;
+  /** Lines and bytes written since the last report to the metrics (once per flush or catch-up). */
+  private long linesWritten;
+  private long bytesWritten;
 
   TcpFanout(Context context, Catalogue catalogue, ChatMetrics metrics) {
     this.context = context;
@@ -82,11 +85,9 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
     Cursor cursor = connection.fanoutCursor();
     int from = cursor.written(generation);
     if (from < queued.size()) {
-      List<RenderedLines> rest = queued.subList(from, queued.size());
-      long written = writeTo(connection, RenderedLines.concat(rest), 0, causedSome(connection, rest));
-      if (written > 0) {
-        metrics.tcpDelivered(written >>> 32, written & 0xffff_ffffL);
-      }
+      RenderedLines rest = RenderedLines.concat(queued.subList(from, queued.size()));
+      writeTo(connection, rest, 0, rest.causedBy(connection.sid()));
+      reportWritten();
     }
     cursor.mark(generation, queued.size());
   }
@@ -117,8 +118,6 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
       changed = false;
     }
     markCauses(lines.causes(), flushed);
-    long events = 0;
-    long bytes = 0;
     for (TcpConnection connection : snapshot) {
       if (!connection.isOnline()) {
         continue;
@@ -128,34 +127,31 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
       if (from == batches) {
         continue;
       }
-      long written = writeTo(connection, lines, firstLineOf[from], cursor.causedIn(flushed));
-      if (written > 0) {
-        events += written >>> 32;
-        bytes += written & 0xffff_ffffL;
-      }
+      writeTo(connection, lines, firstLineOf[from], cursor.causedIn(flushed));
     }
-    metrics.tcpDelivered(events, bytes);
+    reportWritten();
   }
 
-  /** Writes the lines from line {@code from} on; returns lines << 32 | bytes written, 0 for none. */
-  private static long writeTo(TcpConnection connection, RenderedLines lines, int from, boolean causedSome) {
-    int count = causedSome ? lines.linesFor(connection.sid(), from) : lines.lines() - from;
+  /** Writes the lines from line {@code from} on (but the connection's own, if it caused some), and tallies them. */
+  private void writeTo(TcpConnection connection, RenderedLines lines, int from, boolean causedSome) {
+    int count = causedSome ? lines.countFor(connection.sid(), from) : lines.lines() - from;
     if (count == 0) {
-      return 0;
+      return;
     }
     Buffer buffer = lines.linesFor(connection.sid(), from, causedSome);
-    return connection.write(buffer) ? (long) count << 32 | buffer.length() : 0;
+    if (connection.write(buffer)) {
+      linesWritten += count;
+      bytesWritten += buffer.length();
+    }
   }
 
-  private static boolean causedSome(TcpConnection connection, List<RenderedLines> parts) {
-    for (RenderedLines part : parts) {
-      for (String cause : part.causes()) {
-        if (cause.equals(connection.sid())) {
-          return true;
-        }
-      }
+  /** One metrics update per flush or catch-up, not per connection: the counters are shared by the event loops. */
+  private void reportWritten() {
+    if (linesWritten > 0) {
+      metrics.tcpDelivered(linesWritten, bytesWritten);
+      linesWritten = 0;
+      bytesWritten = 0;
     }
-    return false;
   }
 
   /** Where each queued batch starts among the concatenated lines (one more entry: the end). */

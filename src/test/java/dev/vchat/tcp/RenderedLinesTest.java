@@ -43,7 +43,9 @@ class RenderedLinesTest {
     assertEquals("[1.2.3.4:5]ann:1\n[1.2.3.4:5]bob:2\n[1.2.3.4:5]ann:3\n", text(lines.all()));
     assertEquals(List.of("ann", "bob"), List.of(lines.causes()));
     assertEquals("[1.2.3.4:5]bob:2\n", text(lines.linesFor("ann", 0, true)));
-    assertEquals(1, lines.linesFor("ann", 0));
+    assertEquals(1, lines.countFor("ann", 0));
+    assertTrue(lines.causedBy("bob"));
+    assertEquals(false, lines.causedBy("cid"));
     assertEquals("[1.2.3.4:5]ann:1\n[1.2.3.4:5]ann:3\n", text(lines.linesFor("bob", 0, true)));
   }
 
@@ -52,7 +54,7 @@ class RenderedLinesTest {
     RenderedLines lines = RenderedLines.concat(List.of(render("ann", "1"), render("bob", "2", "cid", "3")));
     assertEquals("[1.2.3.4:5]bob:2\n[1.2.3.4:5]cid:3\n", text(lines.linesFor("dan", 1, false)));
     assertEquals("[1.2.3.4:5]cid:3\n", text(lines.linesFor("bob", 1, true)));
-    assertEquals(1, lines.linesFor("bob", 1));
+    assertEquals(1, lines.countFor("bob", 1));
     assertEquals("", text(lines.linesFor("cid", 2, true)));
   }
 }
