@@ -2,6 +2,7 @@ package dev.vchat;
 
 import dev.vchat.cluster.DepartedNodeSweeper;
 import dev.vchat.config.ChatConfig;
+import dev.vchat.config.NetTransport;
 import dev.vchat.ops.NodeState;
 import dev.vchat.tcp.TcpChatVerticle;
 import dev.vchat.web.WebChatVerticle;
@@ -45,19 +46,10 @@ public final class ChatMainVerticle extends VerticleBase {
         : Future.succeededFuture(id))
       .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances, {}), {}, language {}, idle kick after {} s{}",
         config.host(), tcpInstances.get(0).actualPort(), instances,
-        transportName(),
+        NetTransport.nameOf(vertx),
         config.webEnabled() ? "browser chat on http " + config.host() + ":" + web.actualPort() : "browser chat off",
         config.language().code(), config.idleTimeoutSeconds(),
         vertx.isClustered() ? ", clustered as " + config.clusterName() : ""));
-  }
-
-  /** "epoll", "io_uring", "kqueue" or "nio": what Vert.x runs on, whatever was asked for. */
-  private String transportName() {
-    if (!vertx.isNativeTransportEnabled()) {
-      return "nio";
-    }
-    String type = ((io.vertx.core.internal.VertxInternal) vertx).transport().getClass().getSimpleName();
-    return type.replace("Transport", "").replace("IoUring", "io_uring").toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.vchat.config;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.transports.TransportInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.transport.Transport;
 
 import java.util.Arrays;
@@ -40,6 +43,18 @@ public enum NetTransport {
       case EPOLL -> firstAvailable(Transport.EPOLL, Transport.IO_URING);
       case AUTO -> firstAvailable(Transport.nativeTransport());
     };
+  }
+
+  /** Vert.x's name ("epoll", "io_uring", "kqueue", "nio") of the transport {@code vertx} runs on. */
+  public static String nameOf(Vertx vertx) {
+    Class<?> running = ((VertxInternal) vertx).transport().getClass();
+    for (Transport transport : new Transport[] {Transport.EPOLL, Transport.IO_URING, Transport.KQUEUE}) {
+      if (transport instanceof TransportInternal known && known.implementation() != null
+        && known.implementation().getClass() == running) {
+        return transport.name();
+      }
+    }
+    return Transport.NIO.name();
   }
 
   private static Transport firstAvailable(Transport... candidates) {
