@@ -1,8 +1,11 @@
 package dev.vchat.core;
 
 import dev.vchat.config.ChatConfig;
+import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The users connected to this node's chat, TCP and browser together, counted in Vert.x local
@@ -13,25 +16,40 @@ import io.vertx.core.shareddata.LocalMap;
  */
 public final class ConnectionLimits {
 
+  private static final Logger log = LoggerFactory.getLogger(ConnectionLimits.class);
+
   /** The key of the total; no IP address starts with '*'. */
   private static final String TOTAL = "*total";
 
   private final LocalMap<String, Integer> counts;
+  private final ChatMetrics metrics;
   private final int maxTotal;
   private final int maxPerIp;
 
   public ConnectionLimits(Vertx vertx, ChatConfig config) {
     // one chat per Vert.x and TCP port: tests run several in one JVM
     this.counts = vertx.sharedData().getLocalMap("vchat.connections." + config.port());
+    this.metrics = ChatMetrics.of(vertx);
     this.maxTotal = config.maxConnections();
     this.maxPerIp = config.maxConnectionsPerIp();
   }
 
   /**
-   * Counts a new connection from {@code ip} if the limits allow it; otherwise counts nothing and
-   * returns why not. {@code null} means admitted: call {@link #release} once when it closes.
+   * Counts a new connection from {@code ip} ({@code who}: how the log names it) if the limits
+   * allow it; otherwise counts nothing, logs and meters the refusal, and returns why.
+   * {@code null} means admitted: call {@link #release} once when it closes.
    */
-  public ErrorCode admit(String ip) {
+  public ErrorCode admit(String ip, String who) {
+    ErrorCode refused = tryAdmit(ip);
+    if (refused != null) {
+      metrics.connectionRefused(refused.code());
+      log.warn("refused {}: {} (total {}, at most {} in all and {} per address)",
+        who, refused.code(), total(), maxTotal, maxPerIp);
+    }
+    return refused;
+  }
+
+  private ErrorCode tryAdmit(String ip) {
     int total = counts.merge(TOTAL, 1, Integer::sum);
     if (maxTotal > 0 && total > maxTotal) {
       decrement(TOTAL);
@@ -51,7 +69,7 @@ public final class ConnectionLimits {
     decrement(TOTAL);
   }
 
-  public int total() {
+  private int total() {
     return counts.getOrDefault(TOTAL, 0);
   }
 

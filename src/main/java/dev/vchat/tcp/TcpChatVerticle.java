@@ -74,15 +74,11 @@ public final class TcpChatVerticle extends VerticleBase {
       return;
     }
     String ip = socket.remoteAddress().hostAddress();
-    ErrorCode refused = limits.admit(ip);
+    ErrorCode refused = limits.admit(ip, "a connection from " + socket.remoteAddress());
     if (refused == null) {
       new TcpConnection(socket, room, fanout, () -> limits.release(ip)).start();
       return;
     }
-    ChatMetrics.of(vertx).connectionRefused(refused.code());
-    log.warn("refused a connection from {}: {} (total {}, at most {} in all and {} per address)",
-      socket.remoteAddress(), refused.code(), limits.total(),
-      room.config().maxConnections(), room.config().maxConnectionsPerIp());
     socket.handler(ignored -> { });
     socket.exceptionHandler(ignored -> { });
     Buffer line = Buffer.buffer((room.catalogue().render(Events.error(refused)) + "\n").getBytes(StandardCharsets.UTF_8));

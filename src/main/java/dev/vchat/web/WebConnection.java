@@ -78,11 +78,8 @@ final class WebConnection implements Peer {
       return;
     }
     String ip = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
-    ErrorCode refused = limits.admit(ip);
+    ErrorCode refused = limits.admit(ip, "a browser from " + ip);
     if (refused != null) {
-      metrics.connectionRefused(refused.code());
-      log.warn("refused a browser from {}: {} (total {}, at most {} in all and {} per address)", ip, refused.code(),
-        limits.total(), room.config().maxConnections(), room.config().maxConnectionsPerIp());
       send(browserEvents.forBrowser(Events.error(refused), false));
       close();
       return;
