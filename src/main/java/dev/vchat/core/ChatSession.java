@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One user, whatever the transport: joins under its remote address, runs its lines through the
@@ -36,10 +37,14 @@ public final class ChatSession {
   private final IdleTimer idleTimer;
   private final ChatMetrics metrics;
   private final RateLimiter limiter;
-  /** Over the flood limit for too long: the kick is queued, nothing more is read. */
+  /** Flood control for a transport that holds back input: lines over the rate wait; else null. */
+  private final FloodDelay floodDelay;
+  /** Over the flood limit for too long (refusing transports): the kick is queued, nothing more is read. */
   private boolean flooded;
-  /** Refusing lines since the last one allowed; the first refusal of a streak is logged. */
-  private boolean refusing;
+  /** Lines refused since the last one allowed; the streak is logged once, when it ends. */
+  private int refusedInStreak;
+  /** Lines over the rate are waiting for their token: the transport is not reading. */
+  private boolean delaying;
   private State state = State.JOINING;
   private UserEntry entry;
   private MessageConsumer<JsonObject> inbox;
@@ -55,6 +60,13 @@ public final class ChatSession {
     this.metrics = ChatMetrics.of(room.vertx());
     this.idleTimer = new IdleTimer(room.vertx(), room.config().idleTimeoutSeconds(), this::kickIdle);
     this.limiter = RateLimiter.of(room.config());
+    this.floodDelay = peer.holdsBackInput()
+      ? new FloodDelay(room.vertx(), limiter, this::delayChanged, () -> entry.name() + " from " + addr, floodRule())
+      : null;
+  }
+
+  private String floodRule() {
+    return "over " + room.config().floodMessagesPerSecond() + " a second (burst " + room.config().floodBurst() + ")";
   }
 
   /** Registers the private address, claims the initial name, and tells everyone. */
@@ -106,21 +118,19 @@ public final class ChatSession {
       return;
     }
     String text = TextSanitizer.strip(line);
-    if (text.isBlank() || !admit()) {
-      return;
+    if (!text.isBlank()) {
+      admitted(() -> execute(text));
     }
-    tasks.submit(() -> state == State.ONLINE ? execute(text) : Future.succeededFuture());
-    throttleIfBacklogged();
   }
 
   /** The transport refused a line over the size limit; it still counts as activity. */
   public void lineTooLong() {
     idleTimer.touch();
-    if (state == State.CLOSING || state == State.LEFT || flooded || !admit()) {
+    if (state == State.CLOSING || state == State.LEFT || flooded) {
       return;
     }
     // queued, so that the refusal comes in order with the replies to the lines before it
-    tasks.submit(() -> {
+    admitted(() -> {
       log.info("refused a line of {}: over {} bytes", entry.name(), room.config().maxLineBytes());
       reply(Events.error(ErrorCode.LINE_TOO_LONG).put("max", room.config().maxLineBytes()));
       return Future.succeededFuture();
@@ -128,37 +138,69 @@ public final class ChatSession {
   }
 
   /**
-   * Flood control: true if this line may run. A refusal is queued like a reply, so that it
-   * comes in order; the refusal that means a kick queues the kick and stops reading.
+   * Queues one line's work behind the user's earlier lines, under flood control: on a transport
+   * that holds back input the line waits for its token (a user's paste arrives whole, late);
+   * elsewhere a line over the limit is refused.
    */
-  private boolean admit() {
+  private void admitted(Supplier<Future<Void>> work) {
+    if (floodDelay != null) {
+      long dueAt = floodDelay.admit();
+      tasks.submit(() -> floodDelay.until(dueAt).compose(v -> {
+        if (state != State.ONLINE) {
+          return Future.succeededFuture();
+        }
+        if (dueAt != 0) {
+          idleTimer.touch(); // a user whose paste is still going out is not idle
+        }
+        return work.get();
+      }));
+    } else if (allowed()) {
+      tasks.submit(() -> state == State.ONLINE ? work.get() : Future.succeededFuture());
+    }
+    updateThrottle();
+  }
+
+  /**
+   * Flood control where input cannot be held back: true if this line may run. A refusal is
+   * queued like a reply, so that it comes in order; the refusal that means a kick queues the
+   * kick and nothing more is read.
+   */
+  private boolean allowed() {
     RateLimiter.Verdict verdict = limiter.acquire();
     if (verdict == RateLimiter.Verdict.ALLOW) {
-      refusing = false;
+      endRefusalStreak();
       return true;
     }
+    refusedInStreak++;
     if (verdict == RateLimiter.Verdict.KICK) {
       flooded = true;
       tasks.submit(() -> {
         log.warn("kick {} from {}: flooding ({} lines refused within {} s)", entry.name(), addr,
           room.config().floodKickRefusals(), room.config().floodKickWindowSeconds());
+        refusedInStreak = 0;
         metrics.kicked(ChatMetrics.KICK_FLOOD);
         end(Events.kickedFlood());
         return Future.succeededFuture();
       });
       return false;
     }
-    if (!refusing) {
-      refusing = true;
-      log.info("refusing lines of {} from {}: over {} a second (burst {})", entry.name(), addr,
-        room.config().floodMessagesPerSecond(), room.config().floodBurst());
-    }
     tasks.submit(() -> {
       reply(Events.error(ErrorCode.FLOODING));
       return Future.succeededFuture();
     });
-    throttleIfBacklogged();
     return false;
+  }
+
+  private void endRefusalStreak() {
+    if (refusedInStreak > 0) {
+      log.info("refused {} lines of {} from {}: {}", refusedInStreak, entry.name(), addr, floodRule());
+      refusedInStreak = 0;
+    }
+  }
+
+  private void delayChanged(boolean waiting) {
+    delaying = waiting;
+    updateThrottle();
   }
 
   /** The transport lost the user (end of stream, error, slow reader): finish queued lines, then leave. */
@@ -175,6 +217,9 @@ public final class ChatSession {
       return;
     }
     state = State.CLOSING;
+    if (floodDelay != null) {
+      floodDelay.release();
+    }
     peer.deliver(farewell);
     peer.close();
     tasks.submit(this::leave);
@@ -183,14 +228,15 @@ public final class ChatSession {
   private Future<Void> execute(String text) {
     CommandTable.Invocation invocation = room.commands().parse(text);
     Future<Void> done = invocation.command().execute(this, invocation.args());
-    return done.onComplete(ignored -> throttleIfBacklogged());
+    return done.onComplete(ignored -> updateThrottle());
   }
 
-  private void throttleIfBacklogged() {
-    boolean backlogged = tasks.backlog() > MAX_BACKLOG;
-    if (backlogged != throttled) {
-      throttled = backlogged;
-      peer.throttle(backlogged);
+  /** The transport reads while this session keeps up: few commands queued, no line waiting for its token. */
+  private void updateThrottle() {
+    boolean hold = delaying || tasks.backlog() > MAX_BACKLOG;
+    if (hold != throttled) {
+      throttled = hold;
+      peer.throttle(hold);
     }
   }
 
@@ -220,6 +266,7 @@ public final class ChatSession {
       return Future.succeededFuture();
     }
     state = State.LEFT;
+    endRefusalStreak();
     if (announced) {
       metrics.userOffline();
     }

@@ -18,4 +18,13 @@ public interface Peer {
   /** Asks the transport to stop (true) or resume (false) reading while commands queue up. */
   default void throttle(boolean paused) {
   }
+
+  /**
+   * Whether {@link #throttle} really stops the user's input where it comes from (a TCP socket:
+   * the kernel's buffers and the sender wait). Such a user's lines over the flood limit are
+   * delayed; the others' are refused.
+   */
+  default boolean holdsBackInput() {
+    return false;
+  }
 }

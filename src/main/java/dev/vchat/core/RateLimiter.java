@@ -5,9 +5,12 @@ import java.util.function.LongSupplier;
 
 /**
  * Flood control for one user: a token bucket ({@code perSecond} tokens a second, at most
- * {@code burst} saved up), one token per line. Refused lines are counted in a fixed window; the
- * refusal that reaches {@code kickAfter} within it says the user should go. Not thread-safe: a
- * session uses it on its own event loop.
+ * {@code burst} saved up), one token per line. Two ways to use it: {@link #reserve()} takes the
+ * next token even if it is not there yet and says how long to wait for it (a transport that can
+ * stop reading delays the line); {@link #acquire()} refuses a line when no token is left (a
+ * transport that cannot), counting refusals in a fixed window, and the refusal that reaches
+ * {@code kickAfter} within it says the user should go. Not thread-safe: a session uses it on its
+ * own event loop.
  */
 public final class RateLimiter {
 
@@ -45,14 +48,26 @@ public final class RateLimiter {
       config.floodKickRefusals(), config.floodKickWindowSeconds(), System::nanoTime);
   }
 
+  /**
+   * Takes the next token for one line, now or in the future: the nanoseconds until it is due,
+   * 0 when it is there already. Lines that wait run in the order they reserved.
+   */
+  public long reserve() {
+    if (perNano == 0) {
+      return 0;
+    }
+    refill(clock.getAsLong());
+    tokens -= 1;
+    return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
+  }
+
   /** Takes a token for one line if there is one. */
   public Verdict acquire() {
     if (perNano == 0) {
       return Verdict.ALLOW;
     }
     long now = clock.getAsLong();
-    tokens = Math.min(burst, tokens + (now - lastRefill) * perNano);
-    lastRefill = now;
+    refill(now);
     if (tokens >= 1) {
       tokens -= 1;
       return Verdict.ALLOW;
@@ -63,5 +78,10 @@ public final class RateLimiter {
     }
     refusals++;
     return kickAfter > 0 && refusals >= kickAfter ? Verdict.KICK : Verdict.REFUSE;
+  }
+
+  private void refill(long now) {
+    tokens = Math.min(burst, tokens + (now - lastRefill) * perNano);
+    lastRefill = now;
   }
 }

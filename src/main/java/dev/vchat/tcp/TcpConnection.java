@@ -7,7 +7,10 @@ import dev.vchat.core.SlowReaderGuard;
 import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
 import dev.vchat.metrics.ChatMetrics;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.vertx.core.Future;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
@@ -164,10 +167,14 @@ final class TcpConnection implements Peer {
     log.warn("disconnect slow reader {} from {}: {}", session.name(), session.addr(), why);
     closed = true;
     fanout.remove(this);
-    socket.close();
+    reset();
     session.disconnected();
   }
 
+  /**
+   * Flushes what was delivered, then closes; a peer that has not read it all within
+   * {@link #CLOSE_TIMEOUT_MILLIS} is reset instead.
+   */
   @Override
   public void close() {
     if (closed) {
@@ -175,11 +182,27 @@ final class TcpConnection implements Peer {
     }
     closed = true;
     fanout.remove(this);
-    long forceClose = room.vertx().setTimer(CLOSE_TIMEOUT_MILLIS, id -> socket.close());
+    long forceClose = room.vertx().setTimer(CLOSE_TIMEOUT_MILLIS, id -> reset());
     socket.write(Buffer.buffer()).onComplete(ar -> {
       room.vertx().cancelTimer(forceClose);
       socket.close();
     });
+  }
+
+  /**
+   * Abortive close (RST): the kernel drops what is still queued for a peer that does not read
+   * and frees the socket at once, and the peer learns the connection is gone. A graceful close
+   * would leave both to the peer. Vert.x has no public API for SO_LINGER on one socket, hence
+   * Netty's channel through {@link NetSocketInternal}; the close starts at the pipeline's first
+   * handler because Vert.x's own handler holds a close back until its queue is written, which is
+   * exactly what never happens here.
+   */
+  private void reset() {
+    Channel channel = channel();
+    if (channel.isOpen()) {
+      channel.config().setOption(ChannelOption.SO_LINGER, 0);
+      channel.pipeline().firstContext().close();
+    }
   }
 
   @Override
@@ -188,17 +211,32 @@ final class TcpConnection implements Peer {
     updateReading();
   }
 
+  /** A TCP socket that is not read leaves the user's input in the kernel's buffers. */
+  @Override
+  public boolean holdsBackInput() {
+    return true;
+  }
+
   /**
    * Reads from the socket only while its session keeps up and its own write queue is not full:
    * a user who sends faster than it reads (its echoes, the replies) is slowed down instead of
    * being dropped as a slow reader of its own traffic.
    */
   private void updateReading() {
-    if (backlogged || queueFull) {
-      socket.pause();
-    } else {
+    boolean read = !backlogged && !queueFull;
+    if (read) {
       socket.resume();
+    } else {
+      socket.pause();
     }
+    // Vert.x's pause() alone keeps reading into its own queue until that holds a few dozen reads
+    // (2 MB of a paste, measured); switching Netty's autoRead off stops at the read under way, so
+    // what the user sends meanwhile waits in the kernel. Vert.x has no public API for it.
+    channel().config().setAutoRead(read);
+  }
+
+  private Channel channel() {
+    return ((NetSocketInternal) socket).channelHandlerContext().channel();
   }
 
   private void lost() {

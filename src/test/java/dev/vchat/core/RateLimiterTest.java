@@ -58,4 +58,24 @@ class RateLimiterTest {
       assertEquals(Verdict.REFUSE, noKick.acquire());
     }
   }
+
+  @Test
+  void reservationsPastTheBurstWaitOneIntervalMoreEach() {
+    RateLimiter limiter = new RateLimiter(10, 3, 0, 10, now::get);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(0, limiter.reserve(), "line " + i + " is within the burst");
+    }
+    long interval = TimeUnit.MILLISECONDS.toNanos(100);
+    assertEquals(interval, limiter.reserve(), 1);
+    assertEquals(2 * interval, limiter.reserve(), 1);
+    assertEquals(3 * interval, limiter.reserve(), 1);
+    advanceMillis(300); // three tokens later: the three waiting lines have run, the next waits one interval
+    assertEquals(interval, limiter.reserve(), 1);
+    advanceMillis(60_000); // the debt is paid and the bucket refills up to the burst, not beyond
+    for (int i = 0; i < 3; i++) {
+      assertEquals(0, limiter.reserve());
+    }
+    assertEquals(interval, limiter.reserve(), 1);
+    assertEquals(0, new RateLimiter(0, 1, 0, 10, now::get).reserve(), "0 a second: never waits");
+  }
 }

@@ -6,7 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The real server deployed on free ports in a test's Vert.x instance. The browser chat is off
@@ -53,6 +56,24 @@ public final class ChatServer {
     ChatServer server = new ChatServer(vertx, config);
     server.deploy();
     return server;
+  }
+
+  /**
+   * Deploys the server with the repository's own config.json as shipped, on loopback and free
+   * ports (which are where it listens, not how it behaves).
+   */
+  public static ChatServer startWithShippedConfig(Vertx vertx) {
+    try {
+      JsonObject config = new JsonObject(Files.readString(Path.of("config.json")))
+        .put("host", "127.0.0.1")
+        .put("port", freePort())
+        .put("webPort", freePort());
+      ChatServer server = new ChatServer(vertx, config);
+      server.deploy();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static ChatServer start(Vertx vertx) {

@@ -8,13 +8,20 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.vchat.support.KernelSockets;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A user that never reads is dropped; the others lose nothing and are not held up. */
+/** A user that never reads is dropped with a reset; the others lose nothing and are not held up. */
 @ExtendWith(VertxExtension.class)
 class SlowReaderTest {
 
@@ -61,6 +68,22 @@ class SlowReaderTest {
       }
       talker.send("after");
       observer.awaitLine(prefix + "after");
+
+      // reset, not a graceful close: the server's socket and its queue are gone at once, and the
+      // reader learns it was cut off as soon as it reads (a graceful close would leave it waiting
+      // behind megabytes nobody will send)
+      assertTrue(KernelSockets.find(server.port(), slow.getLocalPort()).isEmpty(),
+        "the server's end is freed: " + KernelSockets.find(server.port(), slow.getLocalPort()));
+      slow.setSoTimeout(5_000);
+      SocketException end = assertThrows(SocketException.class, () -> drain(slow.getInputStream()));
+      assertTrue(end.getMessage().contains("reset"), end.getMessage());
+    }
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    byte[] buffer = new byte[65536];
+    while (in.read(buffer) >= 0) {
+      // what the kernel still had for it before the reset
     }
   }
 }
