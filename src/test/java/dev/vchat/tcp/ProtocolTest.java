@@ -295,6 +295,20 @@ class ProtocolTest {
   }
 
   @Test
+  void bidiOverridesAndIsolatesAreRemovedFromChatAndNames(Vertx vertx) {
+    ChatServer server = ChatServer.start(vertx);
+    try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
+      ann.send("see \u202egnp.exe\u202c and \u2066\u202a\u202b\u202d\u2067\u2068x\u2069");
+      ann.expect("[" + ann.addr() + "]ann:see gnp.exe and x");
+      bob.expect("[" + ann.addr() + "]ann:see gnp.exe and x");
+      ann.send("rename e\u202eve");
+      ann.expect("renamed to: eve");
+      bob.expect("[" + ann.addr() + "]ann:is now eve");
+    }
+  }
+
+  @Test
   void invalidUtf8BecomesReplacementCharactersAndTheConnectionStays(Vertx vertx) {
     ChatServer server = ChatServer.start(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
