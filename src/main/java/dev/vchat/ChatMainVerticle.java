@@ -3,6 +3,7 @@ package dev.vchat;
 import dev.vchat.cluster.DepartedNodeSweeper;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.config.NetTransport;
+import dev.vchat.core.Names;
 import dev.vchat.ops.NodeState;
 import dev.vchat.tcp.TcpChatVerticle;
 import dev.vchat.web.WebChatVerticle;
@@ -32,9 +33,11 @@ public final class ChatMainVerticle extends VerticleBase {
     // kept to log the ports actually bound (a configured port 0 means "any free port")
     List<TcpChatVerticle> tcpInstances = new CopyOnWriteArrayList<>();
     WebChatVerticle web = new WebChatVerticle();
-    Future<String> sweeper = vertx.isClustered()
+    // ICU loads its tables on first use (about 0.1 s): here, rather than on an event loop at the first join
+    Future<String> namesReady = vertx.executeBlocking(() -> Names.key("warm-up"));
+    Future<String> sweeper = namesReady.compose(warm -> vertx.isClustered()
       ? vertx.deployVerticle(DepartedNodeSweeper::new, new DeploymentOptions().setConfig(config.toJson()))
-      : Future.succeededFuture("");
+      : Future.succeededFuture(""));
     return sweeper.compose(id -> vertx.deployVerticle(() -> {
         TcpChatVerticle instance = new TcpChatVerticle();
         tcpInstances.add(instance);

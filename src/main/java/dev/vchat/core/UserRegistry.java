@@ -10,13 +10,17 @@ import java.util.Optional;
 
 /**
  * The online users, in Vert.x shared data: local to one Vert.x instance, cluster-wide when
- * clustered. Every change is one atomic step on the case-folded name, so two users racing for a
- * name cannot both get it.
+ * clustered. Every change is one atomic step on the name's key ({@link Names#key}: names that look
+ * alike share it), so two users racing for a name, or for look-alikes of it, cannot both get it.
  */
 public final class UserRegistry {
 
-  private static final Comparator<UserEntry> BY_NAME =
-    Comparator.comparing(UserEntry::key).thenComparing(UserEntry::name);
+  /** An entry with its sort key, computed once per entry rather than once per comparison. */
+  private record Listed(String order, UserEntry entry) {
+  }
+
+  private static final Comparator<Listed> BY_NAME =
+    Comparator.comparing(Listed::order).thenComparing(listed -> listed.entry().name());
 
   private final AsyncMap<String, String> users;
 
@@ -35,7 +39,7 @@ public final class UserRegistry {
 
   /** Moves {@code current} to {@code next}'s name; false when that name is someone else's. */
   public Future<Boolean> rename(UserEntry current, UserEntry next) {
-    if (current.key().equals(next.key())) {
+    if (current.key().equals(next.key())) { // the same name spelt otherwise: case, width, look-alikes
       return users.replaceIfPresent(current.key(), current.encode(), next.encode());
     }
     return claim(next).compose(claimed -> claimed
@@ -52,8 +56,13 @@ public final class UserRegistry {
     return users.get(Names.key(name)).map(found -> Optional.ofNullable(found).map(UserEntry::decode));
   }
 
-  /** Everyone online, sorted by name ignoring case. */
+  /** Everyone online, sorted by name ignoring case and width ({@link Names#sortKey}). */
   public Future<List<UserEntry>> online() {
-    return users.values().map(values -> values.stream().map(UserEntry::decode).sorted(BY_NAME).toList());
+    return users.values().map(values -> values.stream()
+      .map(UserEntry::decode)
+      .map(entry -> new Listed(Names.sortKey(entry.name()), entry))
+      .sorted(BY_NAME)
+      .map(Listed::entry)
+      .toList());
   }
 }

@@ -31,6 +31,13 @@ class ChatRulesTest {
   }
 
   @Test
+  void bidiOverridesAndIsolatesGoOtherDirectionalTextStays() {
+    assertEquals("abcdefgh", TextSanitizer.strip("a\u202ab\u202bc\u202cd\u202de\u202ef\u2066g\u2067\u2068\u2069h"));
+    String rightToLeft = "\u05e9\u05dc\u05d5\u05dd, \u0645\u0631\u062d\u0628\u0627 ok";
+    assertTrue(rightToLeft == TextSanitizer.strip(rightToLeft), "right-to-left text stays, and is not copied");
+  }
+
+  @Test
   void placeholdersInUserTextAreNotExpanded() {
     Catalogue en = new Catalogue(Language.EN);
     assertEquals("[1.2.3.4:5]ann:{name} {text}", en.render(Events.chat("s", "1.2.3.4:5", "ann", "{name} {text}")));

@@ -41,6 +41,8 @@ class ChineseProtocolTest {
 
       ann.send("rename BOB");
       ann.expect("error: 该用户名已被使用");
+      ann.send("rename b\u043eb"); // Cyrillic о: looks like bob
+      ann.expect("error: 该用户名已被使用");
 
       ann.send("to bob 悄悄话");
       ann.expect("你对bob说: 悄悄话");

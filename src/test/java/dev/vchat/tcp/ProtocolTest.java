@@ -56,6 +56,16 @@ class ProtocolTest {
   }
 
   @Test
+  void whoSortsNamesAsTheyReadNotByTheirLookAlikeKey(Vertx vertx) {
+    ChatServer server = ChatServer.start(vertx);
+    try (TestUser nick = TestUser.join(server.port(), "nick"); TestUser mary = TestUser.join(server.port(), "Mary")) {
+      mary.send("who"); // the key of Mary is rnary, after nick
+      assertEquals(List.of("[" + mary.addr() + "]Mary:online", "[" + nick.addr() + "]nick:online"),
+        List.of(mary.nextLine(), mary.nextLine()));
+    }
+  }
+
+  @Test
   void renameInBothSyntaxesTellsTheRenamerAndEveryoneElse(Vertx vertx) {
     ChatServer server = ChatServer.start(vertx);
     try (TestUser ann = TestUser.join(server.port()); TestUser bob = TestUser.join(server.port())) {
@@ -91,6 +101,50 @@ class ProtocolTest {
       ann.send("rename Ann");
       ann.expect("renamed to: Ann");
       bob.awaitLine("[" + ann.addr() + "]ann:is now Ann");
+    }
+  }
+
+  @Test
+  void namesThatLookLikeAnOnlineNameAreTakenUntilItLeaves(Vertx vertx) {
+    ChatServer server = ChatServer.start(vertx);
+    try (TestUser ann = TestUser.join(server.port(), "ann")) {
+      TestUser bob = TestUser.join(server.port(), "bob");
+      ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
+      for (String lookAlike : List.of("b\u043eb", "\uff42\uff4f\uff42", "BOB")) { // Cyrillic о, fullwidth, capitals
+        ann.send("rename " + lookAlike);
+        ann.expect("error: name " + lookAlike + " is already in use");
+      }
+      ann.send("after");
+      bob.expect("[" + ann.addr() + "]ann:after"); // no rename reached bob
+      bob.send("quit");
+      bob.expect("bye");
+      ann.awaitLine("[" + bob.addr() + "]bob:offline");
+      ann.send("rename b\u043eb");
+      ann.expect("renamed to: b\u043eb");
+    }
+  }
+
+  @Test
+  void aPrivateMessageToALookAlikeReachesTheNameItLooksLike(Vertx vertx) {
+    ChatServer server = ChatServer.start(vertx);
+    try (TestUser bob = TestUser.join(server.port(), "bob"); TestUser ann = TestUser.join(server.port(), "ann")) {
+      ann.send("to b\u043eb hi");
+      ann.expect("you to bob: hi");
+      bob.awaitLine("ann to you: hi");
+    }
+  }
+
+  @Test
+  void aUserMayTakeALookAlikeOfItsOwnName(Vertx vertx) {
+    ChatServer server = ChatServer.start(vertx);
+    try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
+      bob.send("rename b\u043eb");
+      bob.expect("renamed to: b\u043eb");
+      ann.expect("[" + bob.addr() + "]bob:is now b\u043eb");
+      bob.send("rename Bob");
+      bob.expect("renamed to: Bob");
+      ann.expect("[" + bob.addr() + "]b\u043eb:is now Bob");
     }
   }
 
@@ -237,6 +291,20 @@ class ProtocolTest {
       bob.awaitLine("[" + ann.addr() + "]ann:[2J[31mred 1mbold\tendX");
       ann.send("to bob \u001b]0;title\u0007hi");
       bob.expect("ann to you: ]0;titlehi");
+    }
+  }
+
+  @Test
+  void bidiOverridesAndIsolatesAreRemovedFromChatAndNames(Vertx vertx) {
+    ChatServer server = ChatServer.start(vertx);
+    try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
+      ann.send("see \u202egnp.exe\u202c and \u2066\u202a\u202b\u202d\u2067\u2068x\u2069");
+      ann.expect("[" + ann.addr() + "]ann:see gnp.exe and x");
+      bob.expect("[" + ann.addr() + "]ann:see gnp.exe and x");
+      ann.send("rename e\u202eve");
+      ann.expect("renamed to: eve");
+      bob.expect("[" + ann.addr() + "]ann:is now eve");
     }
   }
 
