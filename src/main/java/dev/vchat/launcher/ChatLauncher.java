@@ -1,5 +1,6 @@
 package dev.vchat.launcher;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.vchat.bench.BenchCommand;
 import dev.vchat.client.ClientCommand;
 import dev.vchat.cluster.HazelcastSetup;
@@ -39,19 +40,34 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("client")) {
-      System.exit(ClientCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+      exit(ClientCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
     if (args.length > 0 && args[0].equals("bench")) {
-      System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+      exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
-    int exitCode = launch(args, true);
+    int exitCode = launch(args);
     if (exitCode != 0) {
-      System.exit(exitCode);
+      exit(exitCode);
+    }
+  }
+
+  private static void exit(int code) {
+    flushLogs();
+    System.exit(code);
+  }
+
+  /**
+   * Stops logback, which writes out the lines its asynchronous console appender still queues
+   * (logback.xml). Call it right before the JVM ends: nothing is logged after it.
+   */
+  private static void flushLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      logback.stop();
     }
   }
 
   /** Runs the server; returns the launcher's exit code (0 once deployed). */
-  static int launch(String[] args, boolean exitOnFailure) {
+  static int launch(String[] args) {
     ChatConfig config;
     try {
       config = ConfigLoader.load(LauncherArgs.value(args, "conf"));
@@ -61,11 +77,12 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
     }
     boolean clusterFlag = LauncherArgs.flag(args, "cluster", "c");
     String[] launcherArgs = config.cluster() && !clusterFlag ? append(args, "-cluster") : args;
-    return new ChatLauncher(launcherArgs, config, config.cluster() || clusterFlag, exitOnFailure).launch();
+    return new ChatLauncher(launcherArgs, config, config.cluster() || clusterFlag).launch();
   }
 
-  private ChatLauncher(String[] args, ChatConfig config, boolean clustered, boolean exitOnFailure) {
-    super(args, null, true, exitOnFailure);
+  private ChatLauncher(String[] args, ChatConfig config, boolean clustered) {
+    // exitOnFailure false: main exits, once the log is written out
+    super(args, null, true, false);
     this.config = config;
     this.clustered = clustered;
     this.instancesOption = LauncherArgs.value(args, "instances");
@@ -103,12 +120,19 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
   /**
    * Vert.x closed cleanly in the shutdown hook (SIGTERM, Ctrl-C): every user was told and has
    * left, the node left the cluster. A JVM ended by a signal exits 143; a clean stop is exit 0,
-   * so halt with 0 now that nothing is left to do.
+   * so halt with 0 now that nothing is left to do, once the log is written out.
    */
   @Override
   public void afterVertxStopped(HookContext context) {
     log.info("vchat stopped");
+    flushLogs();
     Runtime.getRuntime().halt(0);
+  }
+
+  /** Vert.x did not close within the launcher's 2 minutes, or failed to: the JVM exits 143, with the log written out. */
+  @Override
+  public void afterFailureToStopVertx(HookContext context, Throwable cause) {
+    flushLogs();
   }
 
   private static String[] append(String[] args, String extra) {
