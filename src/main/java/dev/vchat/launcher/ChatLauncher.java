@@ -118,12 +118,18 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
   }
 
   /**
-   * Vert.x closed cleanly in the shutdown hook (SIGTERM, Ctrl-C): every user was told and has
-   * left, the node left the cluster. A JVM ended by a signal exits 143; a clean stop is exit 0,
-   * so halt with 0 now that nothing is left to do, once the log is written out.
+   * Vert.x closed in the shutdown hook. After a stop (SIGTERM, Ctrl-C) of a server that ran,
+   * every user was told and has left and the node left the cluster: a JVM ended by a signal
+   * exits 143, a clean stop is exit 0, so halt with 0 now that nothing is left to do. When the
+   * chat never deployed (a port in use, a signal during start-up), the JVM is exiting with its
+   * own code (the launcher's, or 143): leave it that.
    */
   @Override
   public void afterVertxStopped(HookContext context) {
+    if (context.deploymentId() == null) {
+      flushLogs();
+      return;
+    }
     log.info("vchat stopped");
     flushLogs();
     Runtime.getRuntime().halt(0);
