@@ -7,6 +7,7 @@ import dev.vchat.cluster.HazelcastSetup;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.config.ConfigException;
 import dev.vchat.config.ConfigLoader;
+import dev.vchat.metrics.ChatMetrics;
 import dev.vchat.metrics.Monitoring;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
@@ -98,6 +99,11 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
     Monitoring.withMetrics(options, config);
     VertxBuilder builder = clustered ? HazelcastSetup.clusteredBuilder(options, config) : Vertx.builder().with(options);
     return builder.withTransport(config.transport().resolve());
+  }
+
+  @Override
+  public void afterVertxStarted(HookContext context) {
+    ChatMetrics.useRegistryOf(context.vertx(), context.vertxOptions());
   }
 
   @Override
