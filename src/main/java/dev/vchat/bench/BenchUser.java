@@ -37,6 +37,7 @@ final class BenchUser implements Handler<Object> {
   void attach(NetSocket socket) {
     this.socket = socket;
     this.name = socket.localAddress().hostAddress() + ":" + socket.localAddress().port();
+    // internal: the public NetSocket hands out only Buffers, each a copy of the read
     ((NetSocketInternal) socket).messageHandler(this);
     socket.closeHandler(v -> shard.closed++);
   }

@@ -44,6 +44,7 @@ public final class DepartedNodeSweeper extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // internal: Vert.x 5.0.7 has no public way from a Vertx to its cluster manager
     ClusterManager clusterManager = ((VertxInternal) vertx).clusterManager();
     if (!(clusterManager instanceof HazelcastClusterManager hazelcastManager)) {
       return Future.succeededFuture();

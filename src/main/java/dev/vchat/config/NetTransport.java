@@ -47,6 +47,7 @@ public enum NetTransport {
 
   /** Vert.x's name ("epoll", "io_uring", "kqueue", "nio") of the transport {@code vertx} runs on. */
   public static String nameOf(Vertx vertx) {
+    // internal: Vert.x 5.0.7's public API says only whether a transport is native (isNativeTransportEnabled), not which
     Class<?> running = ((VertxInternal) vertx).transport().getClass();
     for (Transport transport : new Transport[] {Transport.EPOLL, Transport.IO_URING, Transport.KQUEUE}) {
       if (transport instanceof TransportInternal known && known.implementation() != null

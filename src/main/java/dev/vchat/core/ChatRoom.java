@@ -109,6 +109,7 @@ public final class ChatRoom {
   }
 
   private static String nodeId(Vertx vertx) {
+    // internal: Vert.x 5.0.7 has no public way from a Vertx to its cluster manager's node id
     if (vertx.isClustered() && vertx instanceof VertxInternal internal) {
       return internal.clusterManager().getNodeId();
     }

@@ -1,11 +1,13 @@
 package dev.vchat.launcher;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.vchat.bench.BenchCommand;
 import dev.vchat.client.ClientCommand;
 import dev.vchat.cluster.HazelcastSetup;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.config.ConfigException;
 import dev.vchat.config.ConfigLoader;
+import dev.vchat.metrics.ChatMetrics;
 import dev.vchat.metrics.Monitoring;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
@@ -39,19 +41,34 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("client")) {
-      System.exit(ClientCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+      exit(ClientCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
     if (args.length > 0 && args[0].equals("bench")) {
-      System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+      exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
-    int exitCode = launch(args, true);
+    int exitCode = launch(args);
     if (exitCode != 0) {
-      System.exit(exitCode);
+      exit(exitCode);
+    }
+  }
+
+  private static void exit(int code) {
+    flushLogs();
+    System.exit(code);
+  }
+
+  /**
+   * Stops logback, which writes out the lines its asynchronous console appender still queues
+   * (logback.xml). Call it right before the JVM ends: nothing is logged after it.
+   */
+  private static void flushLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      logback.stop();
     }
   }
 
   /** Runs the server; returns the launcher's exit code (0 once deployed). */
-  static int launch(String[] args, boolean exitOnFailure) {
+  static int launch(String[] args) {
     ChatConfig config;
     try {
       config = ConfigLoader.load(LauncherArgs.value(args, "conf"));
@@ -61,11 +78,12 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
     }
     boolean clusterFlag = LauncherArgs.flag(args, "cluster", "c");
     String[] launcherArgs = config.cluster() && !clusterFlag ? append(args, "-cluster") : args;
-    return new ChatLauncher(launcherArgs, config, config.cluster() || clusterFlag, exitOnFailure).launch();
+    return new ChatLauncher(launcherArgs, config, config.cluster() || clusterFlag).launch();
   }
 
-  private ChatLauncher(String[] args, ChatConfig config, boolean clustered, boolean exitOnFailure) {
-    super(args, null, true, exitOnFailure);
+  private ChatLauncher(String[] args, ChatConfig config, boolean clustered) {
+    // exitOnFailure false: main exits, once the log is written out
+    super(args, null, true, false);
     this.config = config;
     this.clustered = clustered;
     this.instancesOption = LauncherArgs.value(args, "instances");
@@ -81,6 +99,11 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
     Monitoring.withMetrics(options, config);
     VertxBuilder builder = clustered ? HazelcastSetup.clusteredBuilder(options, config) : Vertx.builder().with(options);
     return builder.withTransport(config.transport().resolve());
+  }
+
+  @Override
+  public void afterVertxStarted(HookContext context) {
+    ChatMetrics.useRegistryOf(context.vertx(), context.vertxOptions());
   }
 
   @Override
@@ -101,14 +124,27 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
   }
 
   /**
-   * Vert.x closed cleanly in the shutdown hook (SIGTERM, Ctrl-C): every user was told and has
-   * left, the node left the cluster. A JVM ended by a signal exits 143; a clean stop is exit 0,
-   * so halt with 0 now that nothing is left to do.
+   * Vert.x closed in the shutdown hook. After a stop (SIGTERM, Ctrl-C) of a server that ran,
+   * every user was told and has left and the node left the cluster: a JVM ended by a signal
+   * exits 143, a clean stop is exit 0, so halt with 0 now that nothing is left to do. When the
+   * chat never deployed (a port in use, a signal during start-up), the JVM is exiting with its
+   * own code (the launcher's, or 143): leave it that.
    */
   @Override
   public void afterVertxStopped(HookContext context) {
+    if (context.deploymentId() == null) {
+      flushLogs();
+      return;
+    }
     log.info("vchat stopped");
+    flushLogs();
     Runtime.getRuntime().halt(0);
+  }
+
+  /** Vert.x did not close within the launcher's 2 minutes, or failed to: the JVM exits 143, with the log written out. */
+  @Override
+  public void afterFailureToStopVertx(HookContext context, Throwable cause) {
+    flushLogs();
   }
 
   private static String[] append(String[] args, String extra) {

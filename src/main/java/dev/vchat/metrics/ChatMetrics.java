@@ -2,14 +2,15 @@ package dev.vchat.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
-import io.vertx.micrometer.impl.MicrometerMetrics;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,10 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Vert.x instance, kept in its local shared data ({@link #of}); chat code calls
  * {@code metrics.messageReceived()} and knows nothing of Micrometer.
  *
- * <p>When Vert.x runs with Micrometer metrics (see {@link Monitoring}), the figures go to the same
- * Prometheus registry as Vert.x's own event-bus and net metrics. Otherwise (a plain Vert.x, as
- * in most tests) they go to a registry of their own, so they still count and can still be scraped.
- * Meter names are listed in docs/OPERATIONS.md.
+ * <p>When Vert.x runs with Micrometer metrics (see {@link Monitoring}) and whoever built it said
+ * so ({@link #useRegistryOf}), the figures go to the same Prometheus registry as Vert.x's own
+ * event-bus and net metrics. Otherwise (a plain Vert.x, as in most tests) they go to a registry
+ * of their own, so they still count and can still be scraped. Meter names are listed in
+ * docs/OPERATIONS.md.
  */
 public final class ChatMetrics implements Shareable {
 
@@ -36,6 +38,7 @@ public final class ChatMetrics implements Shareable {
 
   private static final String MAP = "dev.vchat.metrics";
   private static final String KEY = "metrics";
+  private static final String REGISTRY_NAME_KEY = "registryName";
 
   private final PrometheusMeterRegistry registry;
   private final String node;
@@ -75,33 +78,44 @@ public final class ChatMetrics implements Shareable {
       .tag("transport", transport).register(registry);
   }
 
+  /**
+   * Makes the metrics of {@code vertx} count in the registry Vert.x's Micrometer metrics report
+   * to, when it was built with them ({@code builtWith} holds enabled {@link MicrometerMetricsOptions}).
+   * Vert.x does not tell its registry's name, so whoever built it says it here, before anything
+   * counts: the launcher does, once Vert.x is up.
+   */
+  public static void useRegistryOf(Vertx vertx, VertxOptions builtWith) {
+    if (builtWith.getMetricsOptions() instanceof MicrometerMetricsOptions micrometer && micrometer.isEnabled()) {
+      vertx.sharedData().<String, String>getLocalMap(MAP).put(REGISTRY_NAME_KEY, micrometer.getRegistryName());
+    }
+  }
+
   /** The metrics of this Vert.x instance, made on first use. */
   public static ChatMetrics of(Vertx vertx) {
-    LocalMap<String, ChatMetrics> map = vertx.sharedData().getLocalMap(MAP);
-    ChatMetrics metrics = map.get(KEY);
-    if (metrics != null) {
+    LocalMap<String, Object> map = vertx.sharedData().getLocalMap(MAP);
+    if (map.get(KEY) instanceof ChatMetrics metrics) {
       return metrics;
     }
     synchronized (ChatMetrics.class) {
-      metrics = map.get(KEY);
-      if (metrics == null) {
-        metrics = new ChatMetrics(registryOf(vertx), nodeOf(vertx));
-        map.put(KEY, metrics);
+      if (map.get(KEY) instanceof ChatMetrics metrics) {
+        return metrics;
       }
+      ChatMetrics metrics = new ChatMetrics(registryOf((String) map.get(REGISTRY_NAME_KEY)), nodeOf(vertx));
+      map.put(KEY, metrics);
       return metrics;
     }
   }
 
-  /** Vert.x's own Prometheus registry when it has one, else a new one for this Vert.x alone. */
-  private static PrometheusMeterRegistry registryOf(Vertx vertx) {
-    if (vertx instanceof VertxInternal internal && internal.metrics() instanceof MicrometerMetrics micrometer
-      && micrometer.registry() instanceof PrometheusMeterRegistry prometheus) {
+  /** The Prometheus registry named {@code registryName} when Vert.x has one, else a new one for this Vert.x alone. */
+  private static PrometheusMeterRegistry registryOf(String registryName) {
+    if (registryName != null && BackendRegistries.getNow(registryName) instanceof PrometheusMeterRegistry prometheus) {
       return prometheus;
     }
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
   private static String nodeOf(Vertx vertx) {
+    // internal: Vert.x 5.0.7 has no public way from a Vertx to its cluster manager's node id
     if (vertx.isClustered() && vertx instanceof VertxInternal internal) {
       return internal.clusterManager().getNodeId();
     }

@@ -62,6 +62,7 @@ public final class OpsRoutes {
 
   /** This node is an active member of the cluster: the cluster manager lists it. */
   private static void clusterJoined(Vertx vertx, Promise<Status> promise) {
+    // internal: Vert.x 5.0.7 has no public way from a Vertx to its cluster manager
     ClusterManager manager = ((VertxInternal) vertx).clusterManager();
     boolean member = manager.isActive() && manager.getNodes().contains(manager.getNodeId());
     promise.tryComplete(member

@@ -2,14 +2,10 @@ package dev.vchat.tcp;
 
 import dev.vchat.core.Catalogue;
 import dev.vchat.core.Events;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,10 +15,9 @@ import java.util.Set;
  * ends, which session caused each and the distinct causes. Immutable once built: a rendering is
  * shared by the TCP instances' event loops, and each connection is written the same buffer.
  *
- * <p>The buffer is off-heap: the socket writes it as it is, where a heap buffer is copied
- * off-heap once per connection (Netty does that for every heap buffer it writes). The memory is
- * the JDK's, freed when the buffer is collected: Netty cannot free it (Vert.x hands it to Netty
- * as unreleasable), and nothing here needs to know when the last write is done.
+ * <p>A plain heap {@link Buffer}. Netty copies it off-heap once per connection it is written
+ * to; rendering it off-heap once instead saved that copy but moved no figure of the bench
+ * (docs/PERFORMANCE.md), so the simpler buffer stays.
  */
 record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
 
@@ -40,13 +35,7 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
         causes.add(sid);
       }
     }
-    return new RenderedLines(offHeap(all), ends, sids, causes.toArray(new String[0]));
-  }
-
-  private static Buffer offHeap(Buffer heap) {
-    ByteBuffer direct = ByteBuffer.allocateDirect(heap.length());
-    direct.put(((BufferInternal) heap).getByteBuf().nioBuffer()).flip();
-    return BufferInternal.buffer(Unpooled.wrappedBuffer(direct));
+    return new RenderedLines(all, ends, sids, causes.toArray(new String[0]));
   }
 
   /** The lines of several renderings, in order, as one. */
@@ -60,22 +49,21 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
       bytes += part.all.length();
       lines += part.ends.length;
     }
-    ByteBuffer direct = ByteBuffer.allocateDirect(bytes);
+    Buffer all = Buffer.buffer(bytes);
     int[] ends = new int[lines];
     String[] sids = new String[lines];
     Set<String> causes = new LinkedHashSet<>();
     int line = 0;
     for (RenderedLines part : parts) {
-      int offset = direct.position();
-      direct.put(((BufferInternal) part.all).getByteBuf().nioBuffer());
+      int offset = all.length();
+      all.appendBuffer(part.all);
       for (int i = 0; i < part.ends.length; i++, line++) {
         ends[line] = offset + part.ends[i];
         sids[line] = part.sids[i];
       }
       causes.addAll(List.of(part.causes));
     }
-    return new RenderedLines(BufferInternal.buffer(Unpooled.wrappedBuffer(direct.flip())), ends, sids,
-      causes.toArray(new String[0]));
+    return new RenderedLines(all, ends, sids, causes.toArray(new String[0]));
   }
 
   int lines() {

@@ -3,12 +3,15 @@ package dev.vchat.launcher;
 import dev.vchat.support.ProcessOutput;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.TestUser;
+import io.vertx.launcher.application.ExitCodes;
 import org.junit.jupiter.api.AfterEach;
 import dev.vchat.config.NetTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fat jar as a user runs it: {@code java -jar target/chat.jar ...}. */
@@ -71,6 +75,20 @@ class LauncherIT {
     assertTrue(broken.waitFor(60, TimeUnit.SECONDS));
     assertEquals(1, broken.exitValue());
     assertTrue(Files.readString(output2).contains("config file config.json is not a valid JSON object"), Files.readString(output2));
+  }
+
+  @Test
+  void aPortInUseStopsStartUpWithTheLaunchersExitCode(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      Path output = dir.resolve("out.txt");
+      Process process = launch(dir, output,
+        "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + taken.getLocalPort() + ", \"webEnabled\": false}");
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+      String text = Files.readString(output);
+      assertEquals(ExitCodes.VERTX_DEPLOYMENT, process.exitValue(), text);
+      assertTrue(text.contains("Address already in use"), text);
+      assertFalse(text.contains("vchat stopped"), text); // it never started
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.vchat.ops;
 
 import dev.vchat.config.ChatConfig;
+import dev.vchat.metrics.ChatMetrics;
 import dev.vchat.metrics.Monitoring;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.TestUser;
@@ -77,7 +78,9 @@ class MetricsTest {
 
   @Test
   void withMicrometerOnVertxOwnMetricsShareTheScrape() {
-    Vertx vertx = Vertx.builder().with(Monitoring.withMetrics(new VertxOptions(), ChatConfig.DEFAULTS)).build();
+    VertxOptions options = Monitoring.withMetrics(new VertxOptions(), ChatConfig.DEFAULTS);
+    Vertx vertx = Vertx.builder().with(options).build();
+    ChatMetrics.useRegistryOf(vertx, options); // as the launcher does
     try {
       ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject());
       Scrape http = new Scrape(server.webPort());
