@@ -3,6 +3,7 @@ package dev.vchat;
 import dev.vchat.cluster.DepartedNodeSweeper;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.config.NetTransport;
+import dev.vchat.core.UserStore;
 import dev.vchat.ops.NodeState;
 import dev.vchat.tcp.TcpChatVerticle;
 import dev.vchat.web.WebChatVerticle;
@@ -24,6 +25,17 @@ public final class ChatMainVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(ChatMainVerticle.class);
 
+  private final UserStore store;
+
+  public ChatMainVerticle() {
+    this(UserStore.SHARED_DATA);
+  }
+
+  /** A server whose user registry keeps its entries in {@code store} (tests: a map that fails on cue). */
+  public ChatMainVerticle(UserStore store) {
+    this.store = store;
+  }
+
   @Override
   public Future<?> start() {
     ChatConfig config = ChatConfig.fromJson(config());
@@ -31,12 +43,12 @@ public final class ChatMainVerticle extends VerticleBase {
     DeploymentOptions tcp = new DeploymentOptions().setConfig(config.toJson()).setInstances(instances);
     // kept to log the ports actually bound (a configured port 0 means "any free port")
     List<TcpChatVerticle> tcpInstances = new CopyOnWriteArrayList<>();
-    WebChatVerticle web = new WebChatVerticle();
+    WebChatVerticle web = new WebChatVerticle(store);
     Future<String> sweeper = vertx.isClustered()
-      ? vertx.deployVerticle(DepartedNodeSweeper::new, new DeploymentOptions().setConfig(config.toJson()))
+      ? vertx.deployVerticle(() -> new DepartedNodeSweeper(store), new DeploymentOptions().setConfig(config.toJson()))
       : Future.succeededFuture("");
     return sweeper.compose(id -> vertx.deployVerticle(() -> {
-        TcpChatVerticle instance = new TcpChatVerticle();
+        TcpChatVerticle instance = new TcpChatVerticle(store);
         tcpInstances.add(instance);
         return instance;
       }, tcp))

@@ -24,8 +24,8 @@ public final class UserRegistry {
     this.users = users;
   }
 
-  public static Future<UserRegistry> open(Vertx vertx) {
-    return vertx.sharedData().<String, String>getAsyncMap(Addresses.USERS_MAP).map(UserRegistry::new);
+  public static Future<UserRegistry> open(Vertx vertx, UserStore store) {
+    return store.open(vertx).map(UserRegistry::new);
   }
 
   /** Takes the entry's name; false when someone else holds it. */
