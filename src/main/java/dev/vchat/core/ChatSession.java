@@ -225,7 +225,9 @@ public final class ChatSession {
     }
     idleTimer.cancel();
     Future<Void> unregistered = inbox == null ? Future.succeededFuture() : inbox.unregister();
-    return room.registry().release(entry).onSuccess(released -> {
+    // a release that fails is tried again until it succeeds: a name left in the registry
+    // would be taken by nobody, and the others would never see this user leave
+    return room.registry().releaseWithRetries(entry).onSuccess(released -> {
       if (released && announced) {
         log.info("leave {} from {}", entry.name(), addr);
         room.publish(Events.offline(sid, addr, entry.name()));

@@ -1,12 +1,16 @@
 package dev.vchat.core;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.AsyncMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The online users, in Vert.x shared data: local to one Vert.x instance, cluster-wide when
@@ -15,17 +19,25 @@ import java.util.Optional;
  */
 public final class UserRegistry {
 
+  private static final Logger log = LoggerFactory.getLogger(UserRegistry.class);
+
   private static final Comparator<UserEntry> BY_NAME =
     Comparator.comparing(UserEntry::key).thenComparing(UserEntry::name);
+  /** A clean-up that failed is tried again after this, then after twice as long each time ... */
+  private static final long FIRST_RETRY_MILLIS = 250;
+  /** ... up to this. */
+  private static final long MAX_RETRY_MILLIS = 4_000;
 
+  private final Vertx vertx;
   private final AsyncMap<String, String> users;
 
-  private UserRegistry(AsyncMap<String, String> users) {
+  private UserRegistry(Vertx vertx, AsyncMap<String, String> users) {
+    this.vertx = vertx;
     this.users = users;
   }
 
   public static Future<UserRegistry> open(Vertx vertx, UserStore store) {
-    return store.open(vertx).map(UserRegistry::new);
+    return store.open(vertx).map(users -> new UserRegistry(vertx, users));
   }
 
   /** Takes the entry's name; false when someone else holds it. */
@@ -43,9 +55,18 @@ public final class UserRegistry {
       : Future.succeededFuture(false));
   }
 
-  /** Removes the entry if it is still this one. */
+  /** Removes the entry if it is still this one: one attempt. */
   public Future<Boolean> release(UserEntry entry) {
     return users.removeIfPresent(entry.key(), entry.encode());
+  }
+
+  /**
+   * {@link #release}, tried again while it fails (after 0.25 s, doubling up to 4 s) until it
+   * succeeds, or the caller's verticle is undeployed (its timers go with it). A name is never
+   * left taken by nobody. Logged when it first fails and when it finally succeeds.
+   */
+  public Future<Boolean> releaseWithRetries(UserEntry entry) {
+    return retried("release " + entry.name(), "released " + entry.name(), () -> release(entry));
   }
 
   public Future<Optional<UserEntry>> find(String name) {
@@ -55,5 +76,28 @@ public final class UserRegistry {
   /** Everyone online, sorted by name ignoring case. */
   public Future<List<UserEntry>> online() {
     return users.values().map(values -> values.stream().map(UserEntry::decode).sorted(BY_NAME).toList());
+  }
+
+  private <T> Future<T> retried(String what, String done, Supplier<Future<T>> operation) {
+    Promise<T> result = Promise.promise();
+    attempt(what, done, operation, 1, result);
+    return result.future();
+  }
+
+  private <T> void attempt(String what, String done, Supplier<Future<T>> operation, int attempt, Promise<T> result) {
+    operation.get().onComplete(ar -> {
+      if (ar.succeeded()) {
+        if (attempt > 1) {
+          log.info("{} after {} tries", done, attempt);
+        }
+        result.complete(ar.result());
+        return;
+      }
+      if (attempt == 1) {
+        log.warn("could not {}: {}; trying again until it succeeds", what, ar.cause().getMessage());
+      }
+      long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempt - 1, 16));
+      vertx.setTimer(delay, id -> attempt(what, done, operation, attempt + 1, result));
+    });
   }
 }
