@@ -7,6 +7,7 @@ public enum ErrorCode {
   RENAME_USAGE("rename-usage"),
   TO_USAGE("to-usage"),
   NOT_ONLINE("not-online"),
+  RENAME_FAILED("rename-failed"),
   LINE_TOO_LONG("line-too-long"),
   FLOODING("flooding"),
   SERVER_FULL("server-full"),

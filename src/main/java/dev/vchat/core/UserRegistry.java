@@ -45,7 +45,11 @@ public final class UserRegistry {
     return users.putIfAbsent(entry.key(), entry.encode()).map(previous -> previous == null);
   }
 
-  /** Moves {@code current} to {@code next}'s name; false when that name is someone else's. */
+  /**
+   * Moves {@code current} to {@code next}'s name; false when that name is someone else's. A
+   * failed future when the registry failed: then a step may be half done, and the caller must
+   * {@link #undoRename} before anything else.
+   */
   public Future<Boolean> rename(UserEntry current, UserEntry next) {
     if (current.key().equals(next.key())) {
       return users.replaceIfPresent(current.key(), current.encode(), next.encode());
@@ -53,6 +57,29 @@ public final class UserRegistry {
     return claim(next).compose(claimed -> claimed
       ? users.removeIfPresent(current.key(), current.encode()).map(true)
       : Future.succeededFuture(false));
+  }
+
+  /**
+   * After a failed {@link #rename}: {@code current} holds its name again and {@code next}'s name
+   * is free. A step that failed may have been applied all the same, so both are put right, and
+   * this is retried until it succeeds. Removals compare the whole entry (session id included): no
+   * one else's entry is ever touched.
+   */
+  public Future<Void> undoRename(UserEntry current, UserEntry next) {
+    String what = "undo the rename of " + current.name() + " to " + next.name();
+    return retried(what, what + " done", () -> {
+      if (current.key().equals(next.key())) {
+        return users.replaceIfPresent(next.key(), next.encode(), current.encode()).mapEmpty();
+      }
+      return users.removeIfPresent(next.key(), next.encode())
+        .compose(removed -> users.putIfAbsent(current.key(), current.encode()))
+        .map(holder -> {
+          if (holder != null && !holder.equals(current.encode())) {
+            log.warn("{} lost the name to another user while a rename failed", current.name());
+          }
+          return null;
+        });
+    });
   }
 
   /** Removes the entry if it is still this one: one attempt. */

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.vchat.support.FailingUserStore.Op.PUT_IF_ABSENT;
 import static dev.vchat.support.FailingUserStore.Op.REMOVE_IF_PRESENT;
+import static dev.vchat.support.FailingUserStore.Op.REPLACE_IF_PRESENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -50,5 +52,93 @@ class RegistryFailureTest {
         bob.expect("[" + cat.addr() + "]" + cat.initialName() + ":is now ann");
       }
     }
+  }
+
+  @Test
+  void aRenameWhoseRemovalFailsIsUndoneAndAnswered() {
+    try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
+      store.failNext(REMOVE_IF_PRESENT, "ann", 1);
+      ann.send("rename anne");
+      ann.expect("error: rename failed, try again");
+      assertStillAnnAndAnneIsFree(ann, bob);
+    }
+  }
+
+  @Test
+  void aRenameWhoseRemovalFailsAndWhoseUndoFailsTooIsUndoneInTheEnd() {
+    try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
+      store.failNext(REMOVE_IF_PRESENT, "ann", 1).failNext(REMOVE_IF_PRESENT, "anne", 2);
+      ann.send("rename anne");
+      ann.expect("error: rename failed, try again");
+      assertStillAnnAndAnneIsFree(ann, bob);
+    }
+  }
+
+  @Test
+  void aRenameWhoseRemovalIsAppliedButReportedFailedPutsTheOldNameBack() {
+    try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
+      store.failNextAfterApplying(REMOVE_IF_PRESENT, "ann", 1);
+      ann.send("rename anne");
+      ann.expect("error: rename failed, try again");
+      assertStillAnnAndAnneIsFree(ann, bob);
+      bob.send("rename ANN");
+      bob.expect("error: name ANN is already in use");
+    }
+  }
+
+  @Test
+  void aRenameWhoseClaimFailsIsAnswered() {
+    try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
+      store.failNext(PUT_IF_ABSENT, "anne", 1);
+      ann.send("rename anne");
+      ann.expect("error: rename failed, try again");
+      assertStillAnnAndAnneIsFree(ann, bob);
+    }
+  }
+
+  @Test
+  void aRenameWhoseClaimIsAppliedButReportedFailedLeavesNoGhost() {
+    try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
+      store.failNextAfterApplying(PUT_IF_ABSENT, "anne", 1);
+      ann.send("rename anne");
+      ann.expect("error: rename failed, try again");
+      assertStillAnnAndAnneIsFree(ann, bob);
+    }
+  }
+
+  @Test
+  void aChangeOfCaseThatIsAppliedButReportedFailedIsUndone() {
+    try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
+      store.failNextAfterApplying(REPLACE_IF_PRESENT, "ann", 1);
+      ann.send("rename Ann");
+      ann.expect("error: rename failed, try again");
+      bob.send("who");
+      assertEquals(List.of("[" + ann.addr() + "]ann:online", "[" + bob.addr() + "]bob:online"),
+        List.of(bob.nextLine(), bob.nextLine()));
+    }
+  }
+
+  /** ann kept its name: it chats as ann, who lists it as ann alone, and anne is free for another user. */
+  private void assertStillAnnAndAnneIsFree(TestUser ann, TestUser bob) {
+    ann.send("hi");
+    ann.expect("[" + ann.addr() + "]ann:hi");
+    bob.expect("[" + ann.addr() + "]ann:hi");
+    bob.send("who");
+    assertEquals(List.of("[" + ann.addr() + "]ann:online", "[" + bob.addr() + "]bob:online"),
+      List.of(bob.nextLine(), bob.nextLine()));
+    assertEquals(0, store.unusedFailures());
+    String catAddr;
+    try (TestUser cat = TestUser.join(server.port(), "anne")) {
+      catAddr = cat.addr();
+      bob.expect("[" + catAddr + "]" + cat.initialName() + ":online");
+      bob.expect("[" + catAddr + "]" + cat.initialName() + ":is now anne");
+    }
+    bob.expect("[" + catAddr + "]anne:offline");
   }
 }
