@@ -8,6 +8,8 @@ public enum ErrorCode {
   TO_USAGE("to-usage"),
   NOT_ONLINE("not-online"),
   RENAME_FAILED("rename-failed"),
+  WHO_FAILED("who-failed"),
+  TO_FAILED("to-failed"),
   LINE_TOO_LONG("line-too-long"),
   FLOODING("flooding"),
   SERVER_FULL("server-full"),

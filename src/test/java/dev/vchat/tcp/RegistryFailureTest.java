@@ -13,9 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.vchat.support.FailingUserStore.Op.GET;
 import static dev.vchat.support.FailingUserStore.Op.PUT_IF_ABSENT;
 import static dev.vchat.support.FailingUserStore.Op.REMOVE_IF_PRESENT;
 import static dev.vchat.support.FailingUserStore.Op.REPLACE_IF_PRESENT;
+import static dev.vchat.support.FailingUserStore.Op.VALUES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -121,6 +123,32 @@ class RegistryFailureTest {
       bob.send("who");
       assertEquals(List.of("[" + ann.addr() + "]ann:online", "[" + bob.addr() + "]bob:online"),
         List.of(bob.nextLine(), bob.nextLine()));
+    }
+  }
+
+  @Test
+  void aWhoThatFailsIsAnsweredAndTheNextOneWorks() {
+    try (TestUser ann = TestUser.join(server.port(), "ann")) {
+      store.failNext(VALUES, null, 1);
+      ann.send("who");
+      ann.expect("error: could not list the users online, try again");
+      ann.send("who");
+      ann.expect("[" + ann.addr() + "]ann:online");
+      ann.send("still here");
+      ann.expect("[" + ann.addr() + "]ann:still here");
+    }
+  }
+
+  @Test
+  void aPrivateMessageWhoseLookUpFailsIsAnsweredAndNotDelivered() {
+    try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
+      store.failNext(GET, "bob", 1);
+      ann.send("to bob first");
+      ann.expect("error: message to bob not delivered, try again");
+      ann.send("to bob second");
+      ann.expect("you to bob: second");
+      bob.expect("ann to you: second");
     }
   }
 
