@@ -7,6 +7,7 @@ public enum ErrorCode {
   RENAME_USAGE("rename-usage"),
   TO_USAGE("to-usage"),
   NOT_ONLINE("not-online"),
+  JOIN_FAILED("join-failed"),
   RENAME_FAILED("rename-failed"),
   WHO_FAILED("who-failed"),
   TO_FAILED("to-failed"),

@@ -152,6 +152,20 @@ class RegistryFailureTest {
     }
   }
 
+  @Test
+  void aJoinWhoseClaimFailsIsToldAndLeavesNoTrace() {
+    try (TestUser bob = TestUser.join(server.port(), "bob")) {
+      store.failNextAfterApplying(PUT_IF_ABSENT, null, 1);
+      try (TestUser ann = TestUser.connect(server.port())) {
+        ann.expect("error: could not join, try again later");
+        ann.expectClosed();
+      }
+      bob.send("who");
+      bob.expect("[" + bob.addr() + "]bob:online");
+      assertEquals(List.of(), bob.linesWithin(Duration.ofMillis(500)), "nothing of the user who could not join");
+    }
+  }
+
   /** ann kept its name: it chats as ann, who lists it as ann alone, and anne is free for another user. */
   private void assertStillAnnAndAnneIsFree(TestUser ann, TestUser bob) {
     ann.send("hi");
