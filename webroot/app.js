@@ -130,9 +130,9 @@
         state.farewell = ev;
         break;
       case 'error':
-        // the server is full, or this address has too many users: it hangs up; retrying at
-        // once would only be refused again
-        if (ev.code === 'server-full' || ev.code === 'too-many-from-address') {
+        // the server is full, this address has too many users, or the join failed: it hangs
+        // up; retrying at once would only be refused again
+        if (ev.code === 'server-full' || ev.code === 'too-many-from-address' || ev.code === 'join-failed') {
           state.farewell = ev;
         }
         break;

@@ -4,6 +4,7 @@ import dev.vchat.cluster.DepartedNodeSweeper;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.config.NetTransport;
 import dev.vchat.core.Names;
+import dev.vchat.core.UserStore;
 import dev.vchat.ops.NodeState;
 import dev.vchat.tcp.TcpChatVerticle;
 import dev.vchat.web.WebChatVerticle;
@@ -25,6 +26,17 @@ public final class ChatMainVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(ChatMainVerticle.class);
 
+  private final UserStore store;
+
+  public ChatMainVerticle() {
+    this(UserStore.SHARED_DATA);
+  }
+
+  /** A server whose user registry keeps its entries in {@code store} (tests: a map that fails on cue). */
+  public ChatMainVerticle(UserStore store) {
+    this.store = store;
+  }
+
   @Override
   public Future<?> start() {
     ChatConfig config = ChatConfig.fromJson(config());
@@ -32,14 +44,14 @@ public final class ChatMainVerticle extends VerticleBase {
     DeploymentOptions tcp = new DeploymentOptions().setConfig(config.toJson()).setInstances(instances);
     // kept to log the ports actually bound (a configured port 0 means "any free port")
     List<TcpChatVerticle> tcpInstances = new CopyOnWriteArrayList<>();
-    WebChatVerticle web = new WebChatVerticle();
+    WebChatVerticle web = new WebChatVerticle(store);
     // ICU loads its tables on first use (about 0.1 s): here, rather than on an event loop at the first join
     Future<String> namesReady = vertx.executeBlocking(() -> Names.key("warm-up"));
     Future<String> sweeper = namesReady.compose(warm -> vertx.isClustered()
-      ? vertx.deployVerticle(DepartedNodeSweeper::new, new DeploymentOptions().setConfig(config.toJson()))
+      ? vertx.deployVerticle(() -> new DepartedNodeSweeper(store), new DeploymentOptions().setConfig(config.toJson()))
       : Future.succeededFuture(""));
     return sweeper.compose(id -> vertx.deployVerticle(() -> {
-        TcpChatVerticle instance = new TcpChatVerticle();
+        TcpChatVerticle instance = new TcpChatVerticle(store);
         tcpInstances.add(instance);
         return instance;
       }, tcp))

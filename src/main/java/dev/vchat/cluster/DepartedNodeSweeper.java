@@ -8,6 +8,7 @@ import dev.vchat.core.ChatRoom;
 import dev.vchat.core.Events;
 import dev.vchat.core.UserEntry;
 import dev.vchat.core.UserRegistry;
+import dev.vchat.core.UserStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.internal.VertxInternal;
@@ -37,10 +38,15 @@ public final class DepartedNodeSweeper extends VerticleBase {
   private static final int MAX_ATTEMPTS = 30;
   private static final long RETRY_MILLIS = 500;
 
+  private final UserStore store;
   private HazelcastInstance hazelcast;
   private UUID listenerId;
   private UserRegistry registry;
   private ChatRoom room;
+
+  public DepartedNodeSweeper(UserStore store) {
+    this.store = store;
+  }
 
   @Override
   public Future<?> start() {
@@ -50,7 +56,7 @@ public final class DepartedNodeSweeper extends VerticleBase {
       return Future.succeededFuture();
     }
     hazelcast = hazelcastManager.getHazelcastInstance();
-    return ChatRoom.open(vertx, ChatConfig.fromJson(config())).compose(opened -> {
+    return ChatRoom.open(vertx, ChatConfig.fromJson(config()), store).compose(opened -> {
       room = opened;
       registry = opened.registry();
       listenerId = hazelcast.getCluster().addMembershipListener(new MembershipListener() {

@@ -36,8 +36,13 @@ public final class ChatRoom {
   }
 
   public static Future<ChatRoom> open(Vertx vertx, ChatConfig config) {
+    return open(vertx, config, UserStore.SHARED_DATA);
+  }
+
+  /** A room whose registry keeps its entries in {@code store}. */
+  public static Future<ChatRoom> open(Vertx vertx, ChatConfig config, UserStore store) {
     Broadcast.registerCodec(vertx);
-    return UserRegistry.open(vertx).map(registry -> new ChatRoom(vertx, config, registry));
+    return UserRegistry.open(vertx, store).map(registry -> new ChatRoom(vertx, config, registry));
   }
 
   /** A new user, not yet joined: the caller wires up its transport, then calls {@link ChatSession#join()}. */

@@ -74,15 +74,18 @@ public final class ChatSession {
     idleTimer.start();
     inbox = room.vertx().eventBus().consumer(Addresses.user(sid), this::onPrivate);
     Future<Void> joined = inbox.completion().compose(v -> claimInitialName(1));
-    tasks.submit(() -> joined.onSuccess(v -> announceJoin()).onFailure(this::joinFailed));
+    // a failed join is handled (and logged) by joinFailed, not again as a failed task
+    tasks.submit(() -> joined.onSuccess(v -> announceJoin()).onFailure(this::joinFailed).otherwiseEmpty());
     return joined;
   }
 
   private Future<Void> claimInitialName(int attempt) {
     UserEntry candidate = entry.withName(attempt == 1 ? addr : addr + "-" + attempt);
+    // kept even if the claim fails: a failed claim may have been written all the same, and
+    // leave() removes exactly this entry (never someone else's: the entry holds this sid)
+    entry = candidate;
     return room.registry().claim(candidate).compose(claimed -> {
       if (claimed) {
-        entry = candidate;
         return Future.succeededFuture();
       }
       if (attempt >= MAX_NAME_ATTEMPTS) {
@@ -106,6 +109,9 @@ public final class ChatSession {
   private void joinFailed(Throwable cause) {
     log.error("join failed for {}: {}", addr, cause.getMessage());
     metrics.connectionRefused("join_failed");
+    if (state == State.JOINING) {
+      peer.deliver(Events.error(ErrorCode.JOIN_FAILED));
+    }
     state = State.CLOSING;
     peer.close();
     tasks.submit(this::leave);
@@ -272,7 +278,9 @@ public final class ChatSession {
     }
     idleTimer.cancel();
     Future<Void> unregistered = inbox == null ? Future.succeededFuture() : inbox.unregister();
-    return room.registry().release(entry).onSuccess(released -> {
+    // a release that fails is tried again until it succeeds: a name left in the registry
+    // would be taken by nobody, and the others would never see this user leave
+    return room.registry().releaseWithRetries(entry).onSuccess(released -> {
       if (released && announced) {
         log.info("leave {} from {}", entry.name(), addr);
         room.publish(Events.offline(sid, addr, entry.name()));

@@ -1,12 +1,16 @@
 package dev.vchat.core;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.AsyncMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The online users, in Vert.x shared data: local to one Vert.x instance, cluster-wide when
@@ -15,21 +19,29 @@ import java.util.Optional;
  */
 public final class UserRegistry {
 
+  private static final Logger log = LoggerFactory.getLogger(UserRegistry.class);
+
   /** An entry with its sort key, computed once per entry rather than once per comparison. */
   private record Listed(String order, UserEntry entry) {
   }
 
   private static final Comparator<Listed> BY_NAME =
     Comparator.comparing(Listed::order).thenComparing(listed -> listed.entry().name());
+  /** A clean-up that failed is tried again after this, then after twice as long each time ... */
+  private static final long FIRST_RETRY_MILLIS = 250;
+  /** ... up to this. */
+  private static final long MAX_RETRY_MILLIS = 4_000;
 
+  private final Vertx vertx;
   private final AsyncMap<String, String> users;
 
-  private UserRegistry(AsyncMap<String, String> users) {
+  private UserRegistry(Vertx vertx, AsyncMap<String, String> users) {
+    this.vertx = vertx;
     this.users = users;
   }
 
-  public static Future<UserRegistry> open(Vertx vertx) {
-    return vertx.sharedData().<String, String>getAsyncMap(Addresses.USERS_MAP).map(UserRegistry::new);
+  public static Future<UserRegistry> open(Vertx vertx, UserStore store) {
+    return store.open(vertx).map(users -> new UserRegistry(vertx, users));
   }
 
   /** Takes the entry's name; false when someone else holds it. */
@@ -37,7 +49,11 @@ public final class UserRegistry {
     return users.putIfAbsent(entry.key(), entry.encode()).map(previous -> previous == null);
   }
 
-  /** Moves {@code current} to {@code next}'s name; false when that name is someone else's. */
+  /**
+   * Moves {@code current} to {@code next}'s name; false when that name is someone else's. A
+   * failed future when the registry failed: then a step may be half done, and the caller must
+   * {@link #undoRename} before anything else.
+   */
   public Future<Boolean> rename(UserEntry current, UserEntry next) {
     if (current.key().equals(next.key())) { // the same name spelt otherwise: case, width, look-alikes
       return users.replaceIfPresent(current.key(), current.encode(), next.encode());
@@ -47,9 +63,41 @@ public final class UserRegistry {
       : Future.succeededFuture(false));
   }
 
-  /** Removes the entry if it is still this one. */
+  /**
+   * After a failed {@link #rename}: {@code current} holds its name again and {@code next}'s name
+   * is free. A step that failed may have been applied all the same, so both are put right, and
+   * this is retried until it succeeds. Removals compare the whole entry (session id included): no
+   * one else's entry is ever touched.
+   */
+  public Future<Void> undoRename(UserEntry current, UserEntry next) {
+    String what = "undo the rename of " + current.name() + " to " + next.name();
+    return retried(what, what + " done", () -> {
+      if (current.key().equals(next.key())) {
+        return users.replaceIfPresent(next.key(), next.encode(), current.encode()).mapEmpty();
+      }
+      return users.removeIfPresent(next.key(), next.encode())
+        .compose(removed -> users.putIfAbsent(current.key(), current.encode()))
+        .map(holder -> {
+          if (holder != null && !holder.equals(current.encode())) {
+            log.warn("{} lost the name to another user while a rename failed", current.name());
+          }
+          return null;
+        });
+    });
+  }
+
+  /** Removes the entry if it is still this one: one attempt. */
   public Future<Boolean> release(UserEntry entry) {
     return users.removeIfPresent(entry.key(), entry.encode());
+  }
+
+  /**
+   * {@link #release}, tried again while it fails (after 0.25 s, doubling up to 4 s) until it
+   * succeeds, or the caller's verticle is undeployed (its timers go with it). A name is never
+   * left taken by nobody. Logged when it first fails and when it finally succeeds.
+   */
+  public Future<Boolean> releaseWithRetries(UserEntry entry) {
+    return retried("release " + entry.name(), "released " + entry.name(), () -> release(entry));
   }
 
   public Future<Optional<UserEntry>> find(String name) {
@@ -64,5 +112,28 @@ public final class UserRegistry {
       .sorted(BY_NAME)
       .map(Listed::entry)
       .toList());
+  }
+
+  private <T> Future<T> retried(String what, String done, Supplier<Future<T>> operation) {
+    Promise<T> result = Promise.promise();
+    attempt(what, done, operation, 1, result);
+    return result.future();
+  }
+
+  private <T> void attempt(String what, String done, Supplier<Future<T>> operation, int attempt, Promise<T> result) {
+    operation.get().onComplete(ar -> {
+      if (ar.succeeded()) {
+        if (attempt > 1) {
+          log.info("{} after {} tries", done, attempt);
+        }
+        result.complete(ar.result());
+        return;
+      }
+      if (attempt == 1) {
+        log.warn("could not {}: {}; trying again until it succeeds", what, ar.cause().getMessage());
+      }
+      long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempt - 1, 16));
+      vertx.setTimer(delay, id -> attempt(what, done, operation, attempt + 1, result));
+    });
   }
 }

@@ -8,6 +8,7 @@ import dev.vchat.core.ConnectionLimits;
 import dev.vchat.core.ErrorCode;
 import dev.vchat.metrics.ChatMetrics;
 import dev.vchat.core.Events;
+import dev.vchat.core.UserStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -36,14 +37,23 @@ public final class TcpChatVerticle extends VerticleBase {
   /** A refused newcomer is closed this long after its error line at the latest. */
   private static final long REFUSE_CLOSE_MILLIS = 1_000;
 
+  private final UserStore store;
   private NetServer server;
   private TcpFanout fanout;
   private volatile boolean stopping;
 
+  public TcpChatVerticle() {
+    this(UserStore.SHARED_DATA);
+  }
+
+  public TcpChatVerticle(UserStore store) {
+    this.store = store;
+  }
+
   @Override
   public Future<?> start() {
     ChatConfig config = ChatConfig.fromJson(config());
-    return ChatRoom.open(vertx, config).compose(room -> {
+    return ChatRoom.open(vertx, config, store).compose(room -> {
       fanout = new TcpFanout(context, room.catalogue(), ChatMetrics.of(vertx));
       ConnectionLimits limits = new ConnectionLimits(vertx, config);
       MessageConsumer<Broadcast> broadcasts = vertx.eventBus().consumer(Addresses.BROADCAST, fanout);

@@ -5,6 +5,7 @@ import dev.vchat.core.Addresses;
 import dev.vchat.core.Broadcast;
 import dev.vchat.core.ChatRoom;
 import dev.vchat.core.ConnectionLimits;
+import dev.vchat.core.UserStore;
 import dev.vchat.ops.OpsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -34,13 +35,22 @@ public final class WebChatVerticle extends VerticleBase {
   /** Shutdown waits this long at most for browser users to be told and to leave. */
   private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
 
+  private final UserStore store;
   private HttpServer server;
   private WebFanout fanout;
+
+  public WebChatVerticle() {
+    this(UserStore.SHARED_DATA);
+  }
+
+  public WebChatVerticle(UserStore store) {
+    this.store = store;
+  }
 
   @Override
   public Future<?> start() {
     ChatConfig config = ChatConfig.fromJson(config());
-    return ChatRoom.open(vertx, config).compose(room -> {
+    return ChatRoom.open(vertx, config, store).compose(room -> {
       BrowserEvents browserEvents = new BrowserEvents(room.catalogue());
       fanout = new WebFanout(browserEvents);
       EventBus bus = vertx.eventBus();

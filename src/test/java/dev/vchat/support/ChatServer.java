@@ -1,6 +1,7 @@
 package dev.vchat.support;
 
 import dev.vchat.ChatMainVerticle;
+import dev.vchat.core.UserStore;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -20,11 +21,13 @@ public final class ChatServer {
 
   private final Vertx vertx;
   private final JsonObject config;
+  private final UserStore store;
   private String deploymentId;
 
-  private ChatServer(Vertx vertx, JsonObject config) {
+  private ChatServer(Vertx vertx, JsonObject config, UserStore store) {
     this.vertx = vertx;
     this.config = config;
+    this.store = store;
   }
 
   /**
@@ -45,6 +48,11 @@ public final class ChatServer {
    * a free port, no idle kick, no browser chat unless asked, {@link #generousLimits()}).
    */
   public static ChatServer start(Vertx vertx, JsonObject settings) {
+    return start(vertx, settings, UserStore.SHARED_DATA);
+  }
+
+  /** Like {@link #start(Vertx, JsonObject)}, the user registry kept in {@code store} (e.g. a {@link FailingUserStore}). */
+  public static ChatServer start(Vertx vertx, JsonObject settings, UserStore store) {
     JsonObject config = new JsonObject()
       .put("host", "127.0.0.1")
       .put("port", freePort())
@@ -53,7 +61,7 @@ public final class ChatServer {
       .put("webEnabled", false)
       .mergeIn(generousLimits())
       .mergeIn(settings);
-    ChatServer server = new ChatServer(vertx, config);
+    ChatServer server = new ChatServer(vertx, config, store);
     server.deploy();
     return server;
   }
@@ -96,7 +104,7 @@ public final class ChatServer {
   }
 
   private void deploy() {
-    deploymentId = vertx.deployVerticle(new ChatMainVerticle(), new DeploymentOptions().setConfig(config.copy())).await();
+    deploymentId = vertx.deployVerticle(new ChatMainVerticle(store), new DeploymentOptions().setConfig(config.copy())).await();
   }
 
   public int port() {

@@ -5,6 +5,7 @@ import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
 import dev.vchat.core.Names;
 import dev.vchat.core.UserEntry;
+import dev.vchat.core.UserRegistry;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +29,18 @@ final class RenameCommand implements Command {
     }
     UserEntry current = session.entry();
     UserEntry next = current.withName(wanted);
-    return session.room().registry().rename(current, next).map(done -> {
-      if (!done) {
+    UserRegistry registry = session.room().registry();
+    return registry.rename(current, next).transform(renamed -> {
+      if (renamed.failed()) {
+        log.warn("rename of {} to {} failed: {}", current.name(), wanted, renamed.cause().getMessage());
+        session.reply(Events.error(ErrorCode.RENAME_FAILED));
+        // the user keeps the old name; its next line waits until the registry says so again
+        return registry.undoRename(current, next);
+      }
+      if (!renamed.result()) {
         log.info("refused rename of {} to {}: taken", current.name(), wanted);
         session.reply(Events.error(ErrorCode.NAME_TAKEN).put("name", wanted));
-        return null;
+        return Future.succeededFuture();
       }
       session.renamed(next);
       session.metrics().renamed();
@@ -41,7 +49,7 @@ final class RenameCommand implements Command {
         log.info("rename {} to {}", current.name(), wanted);
         session.room().publish(Events.rename(session.sid(), session.addr(), current.name(), wanted));
       }
-      return null;
+      return Future.succeededFuture();
     });
   }
 }

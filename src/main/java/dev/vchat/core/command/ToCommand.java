@@ -8,6 +8,8 @@ import dev.vchat.core.UserEntry;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** to NAME TEXT, to|NAME|TEXT */
 final class ToCommand implements Command {
@@ -17,6 +19,7 @@ final class ToCommand implements Command {
   private record Target(String name, String text) {
   }
 
+  private static final Logger log = LoggerFactory.getLogger(ToCommand.class);
   private static final DeliveryOptions DELIVERY = new DeliveryOptions().setSendTimeout(10_000);
 
   private final Syntax syntax;
@@ -32,11 +35,16 @@ final class ToCommand implements Command {
       session.reply(Events.error(ErrorCode.TO_USAGE));
       return Future.succeededFuture();
     }
-    return session.room().registry().find(target.name()).compose(found -> {
-      if (found.isEmpty()) {
+    return session.room().registry().find(target.name()).transform(found -> {
+      if (found.failed()) {
+        log.warn("to from {} to {} failed: {}", session.name(), target.name(), found.cause().getMessage());
+        session.reply(Events.error(ErrorCode.TO_FAILED).put("name", target.name()));
+        return Future.succeededFuture();
+      }
+      if (found.result().isEmpty()) {
         return notOnline(session, target.name());
       }
-      UserEntry recipient = found.get();
+      UserEntry recipient = found.result().get();
       JsonObject message = Events.privateMessage(session.addr(), session.name(), target.text());
       session.room().flushBroadcasts(); // the sender's earlier broadcasts reach the recipient first
       return session.room().vertx().eventBus().<JsonObject>request(Addresses.user(recipient.sid()), message, DELIVERY)
