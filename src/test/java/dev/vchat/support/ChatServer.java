@@ -76,7 +76,7 @@ public final class ChatServer {
         .put("host", "127.0.0.1")
         .put("port", freePort())
         .put("webPort", freePort());
-      ChatServer server = new ChatServer(vertx, config);
+      ChatServer server = new ChatServer(vertx, config, UserStore.SHARED_DATA);
       server.deploy();
       return server;
     } catch (IOException e) {
