@@ -218,21 +218,20 @@ final class TcpConnection implements Peer {
   }
 
   /**
-   * Reads from the socket only while its session keeps up and its own write queue is not full:
+   * Reads from the socket only while its session keeps up (no line waiting for its flood token,
+   * few commands queued) and its own write queue is not full: a flooder waits in the kernel, and
    * a user who sends faster than it reads (its echoes, the replies) is slowed down instead of
    * being dropped as a slow reader of its own traffic.
+   *
+   * <p>Netty's autoRead, not Vert.x's {@code pause()}: a paused NetSocket goes on reading into its
+   * own queue (2 MB of a paste, measured) and discards that queue when the peer half-closes
+   * (epoll reads to the end of the stream on a FIN, and the channel then closes), so a pasted file
+   * followed by EOF would lose its tail. With autoRead off, Netty stops after the read under way,
+   * and what it still reads is handed over and waits in the session, in order. Vert.x has no
+   * public API for it.
    */
   private void updateReading() {
-    boolean read = !backlogged && !queueFull;
-    if (read) {
-      socket.resume();
-    } else {
-      socket.pause();
-    }
-    // Vert.x's pause() alone keeps reading into its own queue until that holds a few dozen reads
-    // (2 MB of a paste, measured); switching Netty's autoRead off stops at the read under way, so
-    // what the user sends meanwhile waits in the kernel. Vert.x has no public API for it.
-    channel().config().setAutoRead(read);
+    channel().config().setAutoRead(!backlogged && !queueFull);
   }
 
   private Channel channel() {

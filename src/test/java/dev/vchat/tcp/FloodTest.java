@@ -1,5 +1,6 @@
 package dev.vchat.tcp;
 
+import dev.vchat.config.NetTransport;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.KernelSockets;
 import dev.vchat.support.TestUser;
@@ -8,7 +9,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -116,6 +120,33 @@ class FloodTest {
       }
       paster.expect("error: line too long (over 64 bytes), not delivered");
       paster.expect("[" + paster.addr() + "]paster:last");
+    }
+  }
+
+  /**
+   * {@code nc -N < file}: the paste, then the end of input at once. Each transport meets the FIN
+   * in its own way (epoll reads to the end of the stream when it sees one), and none may lose
+   * the tail that waits.
+   */
+  @ParameterizedTest
+  @EnumSource(names = {"NIO", "EPOLL", "IO_URING"})
+  void aPasteFollowedByEndOfInputArrivesWhole(NetTransport transport) throws Exception {
+    Vertx vertx = Vertx.builder().withTransport(transport.resolve()).build();
+    try {
+      ChatServer server = ChatServer.start(vertx, tight());
+      try (TestUser observer = TestUser.join(server.port(), "observer");
+           Socket paster = new Socket("127.0.0.1", server.port())) {
+        String addr = "127.0.0.1:" + paster.getLocalPort();
+        observer.awaitLine("[" + addr + "]" + addr + ":online");
+        paster.getOutputStream().write(lines("y".repeat(100), 30)); // 3 KB: more than a first read
+        paster.shutdownOutput();
+        for (int i = 0; i < 30; i++) {
+          observer.expect("[" + addr + "]" + addr + ":" + "y".repeat(100) + i);
+        }
+        observer.expect("[" + addr + "]" + addr + ":offline");
+      }
+    } finally {
+      vertx.close().await();
     }
   }
 }
