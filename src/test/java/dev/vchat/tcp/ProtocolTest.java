@@ -15,13 +15,16 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every row of PROTOCOL.md, over real sockets against the deployed server (language "en"). */
+/**
+ * Every row of PROTOCOL.md, over real sockets against the deployed server (language "en"), with
+ * config.json as shipped wherever a test needs nothing else (its limits, two instances).
+ */
 @ExtendWith(VertxExtension.class)
 class ProtocolTest {
 
   @Test
   void everyoneSeesANewcomerComeOnlineUnderItsAddress(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port()); TestUser bob = TestUser.join(server.port())) {
       ann.expect("[" + bob.addr() + "]" + bob.addr() + ":online");
     }
@@ -29,7 +32,7 @@ class ProtocolTest {
 
   @Test
   void chatReachesEveryoneTheSenderToo(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
       ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
       ann.send("hello, all  of you ");
@@ -40,7 +43,7 @@ class ProtocolTest {
 
   @Test
   void whoListsEveryoneOnlineSortedByNameToTheAskerAlone(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser zed = TestUser.join(server.port(), "zed");
          TestUser amy = TestUser.join(server.port(), "Amy");
          TestUser anon = TestUser.join(server.port())) {
@@ -57,7 +60,7 @@ class ProtocolTest {
 
   @Test
   void whoSortsNamesAsTheyReadNotByTheirLookAlikeKey(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser nick = TestUser.join(server.port(), "nick"); TestUser mary = TestUser.join(server.port(), "Mary")) {
       mary.send("who"); // the key of Mary is rnary, after nick
       assertEquals(List.of("[" + mary.addr() + "]Mary:online", "[" + nick.addr() + "]nick:online"),
@@ -67,7 +70,7 @@ class ProtocolTest {
 
   @Test
   void renameInBothSyntaxesTellsTheRenamerAndEveryoneElse(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port()); TestUser bob = TestUser.join(server.port())) {
       ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":online");
       ann.send("rename ann");
@@ -83,7 +86,7 @@ class ProtocolTest {
 
   @Test
   void aNameInUseIgnoringCaseIsRefused(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
       bob.send("rename ANN");
       bob.expect("error: name ANN is already in use");
@@ -95,7 +98,7 @@ class ProtocolTest {
 
   @Test
   void aUserMayChangeTheCaseOfItsOwnName(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
       ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
       ann.send("rename Ann");
@@ -106,7 +109,7 @@ class ProtocolTest {
 
   @Test
   void namesThatLookLikeAnOnlineNameAreTakenUntilItLeaves(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       TestUser bob = TestUser.join(server.port(), "bob");
       ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
@@ -126,7 +129,7 @@ class ProtocolTest {
 
   @Test
   void aPrivateMessageToALookAlikeReachesTheNameItLooksLike(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser bob = TestUser.join(server.port(), "bob"); TestUser ann = TestUser.join(server.port(), "ann")) {
       ann.send("to b\u043eb hi");
       ann.expect("you to bob: hi");
@@ -136,7 +139,7 @@ class ProtocolTest {
 
   @Test
   void aUserMayTakeALookAlikeOfItsOwnName(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
       ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
       bob.send("rename b\u043eb");
@@ -150,7 +153,7 @@ class ProtocolTest {
 
   @Test
   void invalidNamesAreRefusedWithTheRule(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       for (String bad : List.of("two words", "a|b", "a:b", "[x]", "x".repeat(33), "semi;colon")) {
         ann.send("rename " + bad);
@@ -165,7 +168,7 @@ class ProtocolTest {
 
   @Test
   void privateMessagesInBothSyntaxesReachOnlyTheirTarget(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser bob = TestUser.join(server.port(), "bob");
          TestUser ann = TestUser.join(server.port(), "ann");
          TestUser eve = TestUser.join(server.port(), "eve")) {
@@ -186,7 +189,7 @@ class ProtocolTest {
 
   @Test
   void privateMessageRefusals(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       for (String usage : List.of("to bob", "to ", "to bob  ", "to|bob", "to||text", "to|bob|  ")) {
         ann.send(usage);
@@ -201,7 +204,7 @@ class ProtocolTest {
 
   @Test
   void aPrivateMessageToSomeoneWhoLeftIsRefused(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       TestUser bob = TestUser.join(server.port(), "bob");
       bob.send("quit");
@@ -214,7 +217,7 @@ class ProtocolTest {
 
   @Test
   void linesThatOnlyLookLikeCommandsAreChat(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       for (String chat : List.of("to", "rename", "WHO", "who am i", "helpme", "quit now", " to bob hi", "tobob hi")) {
         ann.send(chat);
@@ -225,7 +228,7 @@ class ProtocolTest {
 
   @Test
   void helpListsTheCommandsToTheAskerAlone(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       ann.send(" help ");
       ann.expect("commands:");
@@ -238,7 +241,7 @@ class ProtocolTest {
 
   @Test
   void quitSaysByeClosesAndOthersSeeTheLeave(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
       bob.send("quit");
       bob.expect("bye");
@@ -251,7 +254,7 @@ class ProtocolTest {
 
   @Test
   void anAbruptDisconnectIsALeaveAndFreesTheName(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       TestUser bob = TestUser.join(server.port(), "bob");
       bob.close();
@@ -265,7 +268,7 @@ class ProtocolTest {
 
   @Test
   void emptyAndBlankLinesAreIgnored(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       ann.sendRaw("\n   \n\t\r\n\u0007\n".getBytes(StandardCharsets.UTF_8));
       ann.send("after");
@@ -275,7 +278,7 @@ class ProtocolTest {
 
   @Test
   void crlfLineEndsAreAccepted(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       ann.sendRaw("hello\r\nwho\r\n".getBytes(StandardCharsets.UTF_8));
       ann.expect("[" + ann.addr() + "]ann:hello");
@@ -285,7 +288,7 @@ class ProtocolTest {
 
   @Test
   void controlCharactersAreRemovedBeforeAnyoneSeesThem(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
       ann.send("\u001b[2J\u001b[31mred\u0007 \u009b1mbold\u007f\tend\rX");
       bob.awaitLine("[" + ann.addr() + "]ann:[2J[31mred 1mbold\tendX");
@@ -296,7 +299,7 @@ class ProtocolTest {
 
   @Test
   void bidiOverridesAndIsolatesAreRemovedFromChatAndNames(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
       ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":is now bob");
       ann.send("see \u202egnp.exe\u202c and \u2066\u202a\u202b\u202d\u2067\u2068x\u2069");
@@ -310,7 +313,7 @@ class ProtocolTest {
 
   @Test
   void invalidUtf8BecomesReplacementCharactersAndTheConnectionStays(Vertx vertx) {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       ann.sendRaw(new byte[] {'a', (byte) 0xff, 'b', (byte) 0xc3, '\n'});
       ann.expect("[" + ann.addr() + "]ann:a\uFFFDb\uFFFD");
@@ -342,7 +345,7 @@ class ProtocolTest {
 
   @Test
   void aLastLineWithoutLineEndIsDeliveredAtEndOfStream(Vertx vertx) throws Exception {
-    ChatServer server = ChatServer.start(vertx);
+    ChatServer server = ChatServer.startWithShippedConfig(vertx);
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       java.net.Socket raw = new java.net.Socket("127.0.0.1", server.port());
       raw.getOutputStream().write("rename cat\nno newline".getBytes(StandardCharsets.UTF_8));
