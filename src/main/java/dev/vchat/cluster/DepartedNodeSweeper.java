@@ -4,7 +4,7 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import dev.vchat.config.ChatConfig;
-import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ChatInstance;
 import dev.vchat.core.Events;
 import dev.vchat.core.UserEntry;
 import dev.vchat.core.UserRegistry;
@@ -42,7 +42,7 @@ public final class DepartedNodeSweeper extends VerticleBase {
   private HazelcastInstance hazelcast;
   private UUID listenerId;
   private UserRegistry registry;
-  private ChatRoom room;
+  private ChatInstance chat;
 
   public DepartedNodeSweeper(UserStore store) {
     this.store = store;
@@ -56,8 +56,8 @@ public final class DepartedNodeSweeper extends VerticleBase {
       return Future.succeededFuture();
     }
     hazelcast = hazelcastManager.getHazelcastInstance();
-    return ChatRoom.open(vertx, ChatConfig.fromJson(config()), store).compose(opened -> {
-      room = opened;
+    return ChatInstance.open(vertx, ChatConfig.fromJson(config()), store).compose(opened -> {
+      chat = opened;
       registry = opened.registry();
       listenerId = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
         @Override
@@ -132,7 +132,7 @@ public final class DepartedNodeSweeper extends VerticleBase {
   private Future<Boolean> remove(UserEntry user) {
     return registry.release(user).onSuccess(released -> {
       if (released) {
-        room.publish(Events.offline(user.sid(), user.addr(), user.name()));
+        chat.publish(Events.offline(user.sid(), user.addr(), user.name()));
       }
     });
   }

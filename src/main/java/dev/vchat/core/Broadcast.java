@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * What is published on {@link Addresses#BROADCAST}: the broadcast events (see {@link Events})
- * one room published during one turn of its event loop, in order. Immutable once published:
+ * one verticle instance published during one turn of its event loop, in order. Immutable once published:
  * local consumers all get this same object (the codec does not copy), so neither the list nor
  * its events may be changed; across a cluster it travels as a JSON array.
  */

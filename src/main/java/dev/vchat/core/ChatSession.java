@@ -29,7 +29,7 @@ public final class ChatSession {
 
   private enum State { JOINING, ONLINE, CLOSING, LEFT }
 
-  private final ChatRoom room;
+  private final ChatInstance chat;
   private final Peer peer;
   private final String sid = UUID.randomUUID().toString();
   private final String addr;
@@ -52,27 +52,27 @@ public final class ChatSession {
   private boolean announced;
   private boolean throttled;
 
-  ChatSession(ChatRoom room, Peer peer, String addr) {
-    this.room = room;
+  ChatSession(ChatInstance chat, Peer peer, String addr) {
+    this.chat = chat;
     this.peer = peer;
     this.addr = addr;
-    this.entry = new UserEntry(sid, addr, addr, room.node());
-    this.metrics = ChatMetrics.of(room.vertx());
-    this.idleTimer = new IdleTimer(room.vertx(), room.config().idleTimeoutSeconds(), this::kickIdle);
-    this.limiter = RateLimiter.of(room.config());
+    this.entry = new UserEntry(sid, addr, addr, chat.node());
+    this.metrics = ChatMetrics.of(chat.vertx());
+    this.idleTimer = new IdleTimer(chat.vertx(), chat.config().idleTimeoutSeconds(), this::kickIdle);
+    this.limiter = RateLimiter.of(chat.config());
     this.floodDelay = peer.holdsBackInput()
-      ? new FloodDelay(room.vertx(), limiter, this::delayChanged, () -> entry.name() + " from " + addr, floodRule())
+      ? new FloodDelay(chat.vertx(), limiter, this::delayChanged, () -> entry.name() + " from " + addr, floodRule())
       : null;
   }
 
   private String floodRule() {
-    return "over " + room.config().floodMessagesPerSecond() + " a second (burst " + room.config().floodBurst() + ")";
+    return "over " + chat.config().floodMessagesPerSecond() + " a second (burst " + chat.config().floodBurst() + ")";
   }
 
   /** Registers the private address, claims the initial name, and tells everyone. */
   public Future<Void> join() {
     idleTimer.start();
-    inbox = room.vertx().eventBus().consumer(Addresses.user(sid), this::onPrivate);
+    inbox = chat.vertx().eventBus().consumer(Addresses.user(sid), this::onPrivate);
     Future<Void> joined = inbox.completion().compose(v -> claimInitialName(1));
     // a failed join is handled (and logged) by joinFailed, not again as a failed task
     tasks.submit(() -> joined.onSuccess(v -> announceJoin()).onFailure(this::joinFailed).otherwiseEmpty());
@@ -84,7 +84,7 @@ public final class ChatSession {
     // kept even if the claim fails: a failed claim may have been written all the same, and
     // leave() removes exactly this entry (never someone else's: the entry holds this sid)
     entry = candidate;
-    return room.registry().claim(candidate).compose(claimed -> {
+    return chat.registry().claim(candidate).compose(claimed -> {
       if (claimed) {
         return Future.succeededFuture();
       }
@@ -137,8 +137,8 @@ public final class ChatSession {
     }
     // queued, so that the refusal comes in order with the replies to the lines before it
     admitted(() -> {
-      log.info("refused a line of {}: over {} bytes", entry.name(), room.config().maxLineBytes());
-      reply(Events.error(ErrorCode.LINE_TOO_LONG).put("max", room.config().maxLineBytes()));
+      log.info("refused a line of {}: over {} bytes", entry.name(), chat.config().maxLineBytes());
+      reply(Events.error(ErrorCode.LINE_TOO_LONG).put("max", chat.config().maxLineBytes()));
       return Future.succeededFuture();
     });
   }
@@ -182,7 +182,7 @@ public final class ChatSession {
       flooded = true;
       tasks.submit(() -> {
         log.warn("kick {} from {}: flooding ({} lines refused within {} s)", entry.name(), addr,
-          room.config().floodKickRefusals(), room.config().floodKickWindowSeconds());
+          chat.config().floodKickRefusals(), chat.config().floodKickWindowSeconds());
         refusedInStreak = 0;
         metrics.kicked(ChatMetrics.KICK_FLOOD);
         end(Events.kickedFlood());
@@ -232,7 +232,7 @@ public final class ChatSession {
   }
 
   private Future<Void> execute(String text) {
-    CommandTable.Invocation invocation = room.commands().parse(text);
+    CommandTable.Invocation invocation = chat.commands().parse(text);
     Future<Void> done = invocation.command().execute(this, invocation.args());
     return done.onComplete(ignored -> updateThrottle());
   }
@@ -256,7 +256,7 @@ public final class ChatSession {
   }
 
   private void kickIdle() {
-    int seconds = room.config().idleTimeoutSeconds();
+    int seconds = chat.config().idleTimeoutSeconds();
     log.info("kick {} from {}: idle for {} s", entry.name(), addr, seconds);
     metrics.kicked(ChatMetrics.KICK_IDLE);
     end(Events.kicked(seconds));
@@ -280,10 +280,10 @@ public final class ChatSession {
     Future<Void> unregistered = inbox == null ? Future.succeededFuture() : inbox.unregister();
     // a release that fails is tried again until it succeeds: a name left in the registry
     // would be taken by nobody, and the others would never see this user leave
-    return room.registry().releaseWithRetries(entry).onSuccess(released -> {
+    return chat.registry().releaseWithRetries(entry).onSuccess(released -> {
       if (released && announced) {
         log.info("leave {} from {}", entry.name(), addr);
-        room.publish(Events.offline(sid, addr, entry.name()));
+        chat.publish(Events.offline(sid, addr, entry.name()));
       }
     }).compose(v -> unregistered).onComplete(ar -> left.tryComplete());
   }
@@ -300,7 +300,7 @@ public final class ChatSession {
   /** Shows a broadcast event to this user at once, then to everyone else through the bus. */
   public void announce(JsonObject event) {
     peer.deliver(event);
-    room.publish(event);
+    chat.publish(event);
   }
 
   /** This node's figures (users online, messages, kicks ...), for commands and transports. */
@@ -308,8 +308,8 @@ public final class ChatSession {
     return metrics;
   }
 
-  public ChatRoom room() {
-    return room;
+  public ChatInstance chat() {
+    return chat;
   }
 
   public UserEntry entry() {

@@ -3,7 +3,7 @@ package dev.vchat.tcp;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.Addresses;
 import dev.vchat.core.Broadcast;
-import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ChatInstance;
 import dev.vchat.core.ConnectionLimits;
 import dev.vchat.core.ErrorCode;
 import dev.vchat.metrics.ChatMetrics;
@@ -53,12 +53,12 @@ public final class TcpChatVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ChatConfig config = ChatConfig.fromJson(config());
-    return ChatRoom.open(vertx, config, store).compose(room -> {
-      fanout = new TcpFanout(context, room.catalogue(), ChatMetrics.of(vertx));
+    return ChatInstance.open(vertx, config, store).compose(chat -> {
+      fanout = new TcpFanout(context, chat.catalogue(), ChatMetrics.of(vertx));
       ConnectionLimits limits = new ConnectionLimits(vertx, config);
       MessageConsumer<Broadcast> broadcasts = vertx.eventBus().consumer(Addresses.BROADCAST, fanout);
       server = vertx.createNetServer(serverOptions(config))
-        .connectHandler(socket -> accept(socket, room, limits));
+        .connectHandler(socket -> accept(socket, chat, limits));
       return broadcasts.completion().compose(v -> server.listen());
     }).onSuccess(s -> log.debug("TCP chat instance listening on {}:{}{}", config.host(), s.actualPort(),
       config.tlsEnabled() ? " (TLS)" : ""));
@@ -78,7 +78,7 @@ public final class TcpChatVerticle extends VerticleBase {
   }
 
   /** Admits a newcomer within the connection limits, or tells it why not and hangs up. */
-  private void accept(NetSocket socket, ChatRoom room, ConnectionLimits limits) {
+  private void accept(NetSocket socket, ChatInstance chat, ConnectionLimits limits) {
     if (stopping) {
       socket.close();
       return;
@@ -86,12 +86,12 @@ public final class TcpChatVerticle extends VerticleBase {
     String ip = socket.remoteAddress().hostAddress();
     ErrorCode refused = limits.admit(ip, "a connection from " + socket.remoteAddress());
     if (refused == null) {
-      new TcpConnection(socket, room, fanout, () -> limits.release(ip)).start();
+      new TcpConnection(socket, chat, fanout, () -> limits.release(ip)).start();
       return;
     }
     socket.handler(ignored -> { });
     socket.exceptionHandler(ignored -> { });
-    Buffer line = Buffer.buffer((room.catalogue().render(Events.error(refused)) + "\n").getBytes(StandardCharsets.UTF_8));
+    Buffer line = Buffer.buffer((chat.catalogue().render(Events.error(refused)) + "\n").getBytes(StandardCharsets.UTF_8));
     long forceClose = vertx.setTimer(REFUSE_CLOSE_MILLIS, id -> socket.close());
     socket.write(line).onComplete(ar -> {
       vertx.cancelTimer(forceClose);

@@ -1,6 +1,6 @@
 package dev.vchat.tcp;
 
-import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ChatInstance;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Peer;
 import dev.vchat.core.SlowReaderGuard;
@@ -35,7 +35,7 @@ final class TcpConnection implements Peer {
 
   private final NetSocket socket;
   private final TcpFanout fanout;
-  private final ChatRoom room;
+  private final ChatInstance chat;
   private final ChatSession session;
   private final LineFramer framer;
   /** Gives the connection's place back to the connection limits; run once, when the socket closes. */
@@ -50,17 +50,17 @@ final class TcpConnection implements Peer {
   private boolean backlogged;
   private boolean queueFull;
 
-  TcpConnection(NetSocket socket, ChatRoom room, TcpFanout fanout, Runnable released) {
+  TcpConnection(NetSocket socket, ChatInstance chat, TcpFanout fanout, Runnable released) {
     this.socket = socket;
     this.released = released;
-    this.room = room;
+    this.chat = chat;
     this.fanout = fanout;
-    this.session = room.newSession(this, socket.remoteAddress().hostAddress() + ":" + socket.remoteAddress().port());
-    this.slowReader = new SlowReaderGuard(room.vertx(), room.config(), socket, this::dropSlowReader, full -> {
+    this.session = chat.newSession(this, socket.remoteAddress().hostAddress() + ":" + socket.remoteAddress().port());
+    this.slowReader = new SlowReaderGuard(chat.vertx(), chat.config(), socket, this::dropSlowReader, full -> {
       queueFull = full;
       updateReading();
     });
-    this.framer = new LineFramer(room.config().maxLineBytes(), new LineFramer.Sink() {
+    this.framer = new LineFramer(chat.config().maxLineBytes(), new LineFramer.Sink() {
       @Override
       public void line(Buffer line) {
         String text = line.toString(StandardCharsets.UTF_8);
@@ -83,7 +83,7 @@ final class TcpConnection implements Peer {
   }
 
   void start() {
-    socket.setWriteQueueMaxSize(room.config().writeQueueBytes());
+    socket.setWriteQueueMaxSize(chat.config().writeQueueBytes());
     socket.handler(bytes -> {
       session.metrics().tcpReceived(bytes.length());
       framer.handle(bytes);
@@ -140,7 +140,7 @@ final class TcpConnection implements Peer {
       fanout.skipQueued(this);
       joinShown = session.isOnline();
     }
-    Buffer line = Buffer.buffer((room.catalogue().render(event) + "\n").getBytes(StandardCharsets.UTF_8));
+    Buffer line = Buffer.buffer((chat.catalogue().render(event) + "\n").getBytes(StandardCharsets.UTF_8));
     if (write(line)) {
       session.metrics().tcpDelivered(1, line.length());
     }
@@ -182,9 +182,9 @@ final class TcpConnection implements Peer {
     }
     closed = true;
     fanout.remove(this);
-    long forceClose = room.vertx().setTimer(CLOSE_TIMEOUT_MILLIS, id -> reset());
+    long forceClose = chat.vertx().setTimer(CLOSE_TIMEOUT_MILLIS, id -> reset());
     socket.write(Buffer.buffer()).onComplete(ar -> {
-      room.vertx().cancelTimer(forceClose);
+      chat.vertx().cancelTimer(forceClose);
       socket.close();
     });
   }

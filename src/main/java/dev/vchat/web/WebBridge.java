@@ -1,6 +1,6 @@
 package dev.vchat.web;
 
-import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ChatInstance;
 import dev.vchat.core.ConnectionLimits;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -23,14 +23,14 @@ final class WebBridge implements Handler<BridgeEvent> {
 
   private static final Logger log = LoggerFactory.getLogger(WebBridge.class);
 
-  private final ChatRoom room;
+  private final ChatInstance chat;
   private final WebFanout fanout;
   private final BrowserEvents browserEvents;
   private final ConnectionLimits limits;
   private final Map<SockJSSocket, WebConnection> connections = new HashMap<>();
 
-  WebBridge(ChatRoom room, WebFanout fanout, BrowserEvents browserEvents, ConnectionLimits limits) {
-    this.room = room;
+  WebBridge(ChatInstance chat, WebFanout fanout, BrowserEvents browserEvents, ConnectionLimits limits) {
+    this.chat = chat;
     this.limits = limits;
     this.fanout = fanout;
     this.browserEvents = browserEvents;
@@ -52,7 +52,7 @@ final class WebBridge implements Handler<BridgeEvent> {
     JsonObject raw = event.getRawMessage();
     switch (event.type()) {
       case SOCKET_CREATED -> {
-        connections.put(socket, new WebConnection(socket, room, fanout, browserEvents, limits));
+        connections.put(socket, new WebConnection(socket, chat, fanout, browserEvents, limits));
         event.complete(true);
       }
       case SOCKET_CLOSED -> {

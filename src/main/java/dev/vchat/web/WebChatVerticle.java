@@ -3,7 +3,7 @@ package dev.vchat.web;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.Addresses;
 import dev.vchat.core.Broadcast;
-import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ChatInstance;
 import dev.vchat.core.ConnectionLimits;
 import dev.vchat.core.UserStore;
 import dev.vchat.ops.OpsRoutes;
@@ -50,8 +50,8 @@ public final class WebChatVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ChatConfig config = ChatConfig.fromJson(config());
-    return ChatRoom.open(vertx, config, store).compose(room -> {
-      BrowserEvents browserEvents = new BrowserEvents(room.catalogue());
+    return ChatInstance.open(vertx, config, store).compose(chat -> {
+      BrowserEvents browserEvents = new BrowserEvents(chat.catalogue());
       fanout = new WebFanout(browserEvents);
       EventBus bus = vertx.eventBus();
       MessageConsumer<Broadcast> broadcasts = bus.consumer(Addresses.BROADCAST, fanout);
@@ -63,7 +63,7 @@ public final class WebChatVerticle extends VerticleBase {
       Router router = Router.router(vertx);
       OpsRoutes.mount(router, vertx, config);
       router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx)
-        .bridge(WebBridge.options(), new WebBridge(room, fanout, browserEvents, new ConnectionLimits(vertx, config))));
+        .bridge(WebBridge.options(), new WebBridge(chat, fanout, browserEvents, new ConnectionLimits(vertx, config))));
       router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
       router.route().handler(StaticHandler.create("webroot"));
 

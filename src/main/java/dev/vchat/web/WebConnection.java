@@ -1,6 +1,6 @@
 package dev.vchat.web;
 
-import dev.vchat.core.ChatRoom;
+import dev.vchat.core.ChatInstance;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.ConnectionLimits;
 import dev.vchat.core.ErrorCode;
@@ -36,7 +36,7 @@ final class WebConnection implements Peer {
   static final long CLOSE_DELAY_MILLIS = 250;
 
   private final SockJSSocket socket;
-  private final ChatRoom room;
+  private final ChatInstance chat;
   private final WebFanout fanout;
   private final BrowserEvents browserEvents;
   private final ConnectionLimits limits;
@@ -50,14 +50,14 @@ final class WebConnection implements Peer {
   private boolean closed;
   private final SlowReaderGuard slowReader;
 
-  WebConnection(SockJSSocket socket, ChatRoom room, WebFanout fanout, BrowserEvents browserEvents, ConnectionLimits limits) {
+  WebConnection(SockJSSocket socket, ChatInstance chat, WebFanout fanout, BrowserEvents browserEvents, ConnectionLimits limits) {
     this.socket = socket;
     this.limits = limits;
-    this.room = room;
-    this.metrics = ChatMetrics.of(room.vertx());
+    this.chat = chat;
+    this.metrics = ChatMetrics.of(chat.vertx());
     this.fanout = fanout;
     this.browserEvents = browserEvents;
-    this.slowReader = new SlowReaderGuard(room.vertx(), room.config(), socket, this::dropSlowReader, full -> { });
+    this.slowReader = new SlowReaderGuard(chat.vertx(), chat.config(), socket, this::dropSlowReader, full -> { });
   }
 
   /** Where this socket, and only this socket, may listen. */
@@ -71,7 +71,7 @@ final class WebConnection implements Peer {
 
   /**
    * The socket listens on its outbound address: the user joins, if the connection limits (the
-   * same as the TCP port's, counted together) have room; otherwise it is told why and hung up.
+   * same as the TCP port's, counted together) have chat; otherwise it is told why and hung up.
    */
   void start() {
     if (session != null || closed) {
@@ -85,8 +85,8 @@ final class WebConnection implements Peer {
       return;
     }
     countedIp = ip;
-    session = room.newSession(this, addr(socket.remoteAddress()));
-    socket.setWriteQueueMaxSize(room.config().writeQueueBytes());
+    session = chat.newSession(this, addr(socket.remoteAddress()));
+    socket.setWriteQueueMaxSize(chat.config().writeQueueBytes());
     fanout.add(this);
     metrics.connectionAccepted(ChatMetrics.WEB);
     session.join();
@@ -97,7 +97,7 @@ final class WebConnection implements Peer {
     if (session == null || closed) {
       return false;
     }
-    int maxLineBytes = room.config().maxLineBytes();
+    int maxLineBytes = chat.config().maxLineBytes();
     for (String line : text.split("\n", -1)) {
       if (line.endsWith("\r")) {
         line = line.substring(0, line.length() - 1);
@@ -130,7 +130,7 @@ final class WebConnection implements Peer {
     if (closed) {
       return;
     }
-    room.vertx().eventBus().send(outbound, shown, localOnly);
+    chat.vertx().eventBus().send(outbound, shown, localOnly);
     metrics.webDelivered();
     if (session != null) {
       Object line = shown.getValue("line");
@@ -165,7 +165,7 @@ final class WebConnection implements Peer {
     if (session != null) {
       fanout.remove(this);
     }
-    room.vertx().setTimer(CLOSE_DELAY_MILLIS, id -> socket.close());
+    chat.vertx().setTimer(CLOSE_DELAY_MILLIS, id -> socket.close());
   }
 
   @Override

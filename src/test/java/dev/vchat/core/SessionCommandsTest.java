@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionCommandsTest {
 
   private Context context;
-  private ChatRoom room;
+  private ChatInstance chat;
   private final BlockingQueue<String> broadcasts = new LinkedBlockingQueue<>();
 
   /** A transport that keeps what its user is shown, as text. */
@@ -36,7 +36,7 @@ class SessionCommandsTest {
 
     @Override
     public void deliver(JsonObject event) {
-      lines.add(room.catalogue().render(event));
+      lines.add(chat.catalogue().render(event));
     }
 
     @Override
@@ -59,15 +59,15 @@ class SessionCommandsTest {
   void openRoom(Vertx vertx) {
     context = vertx.getOrCreateContext();
     ChatConfig config = ChatConfig.fromJson(new JsonObject().put("idleTimeoutSeconds", 0));
-    room = ChatRoom.open(vertx, config).await();
-    vertx.eventBus().<Broadcast>consumer(Addresses.BROADCAST, m -> m.body().events().forEach(e -> broadcasts.add(room.catalogue().render(e))))
+    chat = ChatInstance.open(vertx, config).await();
+    vertx.eventBus().<Broadcast>consumer(Addresses.BROADCAST, m -> m.body().events().forEach(e -> broadcasts.add(chat.catalogue().render(e))))
       .completion().await();
   }
 
   private RecordingPeer join(String addr) throws InterruptedException {
     RecordingPeer peer = new RecordingPeer();
     context.runOnContext(v -> {
-      peer.session = room.newSession(peer, addr);
+      peer.session = chat.newSession(peer, addr);
       peer.session.join();
     });
     assertEquals("[" + addr + "]" + addr + ":online", peer.next());

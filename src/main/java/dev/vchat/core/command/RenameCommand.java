@@ -29,7 +29,7 @@ final class RenameCommand implements Command {
     }
     UserEntry current = session.entry();
     UserEntry next = current.withName(wanted);
-    UserRegistry registry = session.room().registry();
+    UserRegistry registry = session.chat().registry();
     return registry.rename(current, next).transform(renamed -> {
       if (renamed.failed()) {
         log.warn("rename of {} to {} failed: {}", current.name(), wanted, renamed.cause().getMessage());
@@ -47,7 +47,7 @@ final class RenameCommand implements Command {
       session.reply(Events.renamed(wanted));
       if (!wanted.equals(current.name())) {
         log.info("rename {} to {}", current.name(), wanted);
-        session.room().publish(Events.rename(session.sid(), session.addr(), current.name(), wanted));
+        session.chat().publish(Events.rename(session.sid(), session.addr(), current.name(), wanted));
       }
       return Future.succeededFuture();
     });

@@ -35,7 +35,7 @@ final class ToCommand implements Command {
       session.reply(Events.error(ErrorCode.TO_USAGE));
       return Future.succeededFuture();
     }
-    return session.room().registry().find(target.name()).transform(found -> {
+    return session.chat().registry().find(target.name()).transform(found -> {
       if (found.failed()) {
         log.warn("to from {} to {} failed: {}", session.name(), target.name(), found.cause().getMessage());
         session.reply(Events.error(ErrorCode.TO_FAILED).put("name", target.name()));
@@ -46,8 +46,8 @@ final class ToCommand implements Command {
       }
       UserEntry recipient = found.result().get();
       JsonObject message = Events.privateMessage(session.addr(), session.name(), target.text());
-      session.room().flushBroadcasts(); // the sender's earlier broadcasts reach the recipient first
-      return session.room().vertx().eventBus().<JsonObject>request(Addresses.user(recipient.sid()), message, DELIVERY)
+      session.chat().flushBroadcasts(); // the sender's earlier broadcasts reach the recipient first
+      return session.chat().vertx().eventBus().<JsonObject>request(Addresses.user(recipient.sid()), message, DELIVERY)
         .transform(delivered -> {
           if (delivered.failed()) {
             return notOnline(session, target.name());

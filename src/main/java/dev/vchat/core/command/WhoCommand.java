@@ -15,7 +15,7 @@ final class WhoCommand implements Command {
 
   @Override
   public Future<Void> execute(ChatSession session, String args) {
-    return session.room().registry().online().<Void>map(users -> {
+    return session.chat().registry().online().<Void>map(users -> {
       for (UserEntry user : users) {
         session.reply(Events.who(user.addr(), user.name()));
       }

@@ -15,7 +15,7 @@ import java.util.List;
  * The chat as one verticle instance sees it: its settings, the shared registry, the broadcast
  * address and the command table. Transports open a {@link ChatSession} here for each user.
  */
-public final class ChatRoom {
+public final class ChatInstance {
 
   private final Vertx vertx;
   private final ChatConfig config;
@@ -27,7 +27,7 @@ public final class ChatRoom {
   private final List<JsonObject> pending = new ArrayList<>();
   private Context owner;
 
-  private ChatRoom(Vertx vertx, ChatConfig config, UserRegistry registry) {
+  private ChatInstance(Vertx vertx, ChatConfig config, UserRegistry registry) {
     this.vertx = vertx;
     this.config = config;
     this.registry = registry;
@@ -35,14 +35,14 @@ public final class ChatRoom {
     this.node = nodeId(vertx);
   }
 
-  public static Future<ChatRoom> open(Vertx vertx, ChatConfig config) {
+  public static Future<ChatInstance> open(Vertx vertx, ChatConfig config) {
     return open(vertx, config, UserStore.SHARED_DATA);
   }
 
-  /** A room whose registry keeps its entries in {@code store}. */
-  public static Future<ChatRoom> open(Vertx vertx, ChatConfig config, UserStore store) {
+  /** This instance's view of the chat, its registry keeping its entries in {@code store}. */
+  public static Future<ChatInstance> open(Vertx vertx, ChatConfig config, UserStore store) {
     Broadcast.registerCodec(vertx);
-    return UserRegistry.open(vertx, store).map(registry -> new ChatRoom(vertx, config, registry));
+    return UserRegistry.open(vertx, store).map(registry -> new ChatInstance(vertx, config, registry));
   }
 
   /** A new user, not yet joined: the caller wires up its transport, then calls {@link ChatSession#join()}. */
@@ -76,7 +76,7 @@ public final class ChatRoom {
   }
 
   /**
-   * Publishes the gathered broadcast events now. Whatever this room's users send to one user
+   * Publishes the gathered broadcast events now. Whatever this instance's users send to one user
    * directly (a private message) must call this first, so that it cannot overtake their
    * broadcasts.
    */
