@@ -6,6 +6,7 @@ import dev.vchat.core.Events;
 import dev.vchat.core.Rooms;
 import dev.vchat.core.UserEntry;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,14 @@ final class JoinRoomCommand implements Command {
       return Future.succeededFuture();
     }
     UserEntry current = session.entry();
-    return session.chat().registry().displayOf(key)
+    // the history is read before the move: once the user is in the room its lines come live, so
+    // the history never repeats one, and no live line comes before it
+    Future<List<JsonObject>> history = session.chat().history(key, HISTORY_ON_JOIN)
+      .otherwise(e -> {
+        log.warn("history of {} for {} failed: {}", wanted, session.name(), e.getMessage());
+        return List.of();
+      });
+    return history.compose(lines -> session.chat().registry().displayOf(key)
       .compose(display -> {
         UserEntry moved = current.withRooms(List.of(display.orElse(wanted)));
         return session.chat().registry().move(current, moved).map(done -> done ? moved : null);
@@ -41,8 +49,9 @@ final class JoinRoomCommand implements Command {
           return failed(session, wanted, "its entry changed");
         }
         entered(session, current, moved);
-        return showHistory(session, key, HISTORY_ON_JOIN, moved.rooms().get(0));
-      }, e -> failed(session, wanted, e.getMessage()));
+        show(session, lines, moved.rooms().get(0));
+        return Future.succeededFuture();
+      }, e -> failed(session, wanted, e.getMessage())));
   }
 
   private static void entered(ChatSession session, UserEntry from, UserEntry to) {
@@ -58,16 +67,20 @@ final class JoinRoomCommand implements Command {
   /** Replies the last {@code lines} chat lines of the room, or that it has none. */
   static Future<Void> showHistory(ChatSession session, String roomKey, int lines, String room) {
     return session.chat().history(roomKey, lines).<Void>map(entries -> {
-      if (entries.isEmpty()) {
-        session.reply(Events.historyEmpty(room));
-      }
-      entries.forEach(entry -> session.reply(Events.history(entry)));
+      show(session, entries, room);
       return null;
     }).recover(e -> {
       log.warn("history of {} for {} failed: {}", room, session.name(), e.getMessage());
       session.reply(Events.historyEmpty(room));
       return Future.succeededFuture();
     });
+  }
+
+  private static void show(ChatSession session, List<JsonObject> entries, String room) {
+    if (entries.isEmpty()) {
+      session.reply(Events.historyEmpty(room));
+    }
+    entries.forEach(entry -> session.reply(Events.history(entry)));
   }
 
   private static Future<Void> failed(ChatSession session, String room, String why) {
