@@ -74,9 +74,12 @@ final class Menu implements UserLoop {
     return false;
   }
 
-  /** 2: shows who is online, asks a name, sends private lines to it until {@code exit}. */
+  /**
+   * 2: shows who is online in the user's room (the server's {@code who}), asks a name (anyone
+   * online, in any room), sends private lines to it until {@code exit}.
+   */
   private boolean privateChat(UserConsole console, ClientSession session) {
-    console.show(texts.onlineNow());
+    console.show(texts.onlineNow(session.room()));
     session.send("who");
     String name = "";
     while (name.isEmpty()) {

@@ -31,7 +31,7 @@ record MenuTexts(
     "public chat in {room}: every line goes to everyone in the room; history shows its last lines; "
       + "type exit to go back",
     "all {room}> ",
-    "online now:",
+    "online in {room} (a private message reaches any room):",
     "to whom? ",
     "private chat with {name}; type exit to go back",
     "new name: ",
@@ -45,7 +45,7 @@ record MenuTexts(
     ">>>>请输入合法范围内的数字 (1, 2, 3, 4 或 0)",
     ">>>>请输入聊天内容，exit退出 ({room} 公聊，history 查看本房间的历史消息)",
     "公聊 {room}> ",
-    ">>>>在线用户:",
+    ">>>>{room} 在线用户 (私聊可发给任何房间的用户):",
     "请输入聊天对象[用户名]，exit退出: ",
     ">>>>请输入消息内容，exit退出 (私聊 {name})",
     "请输入用户名: ",
@@ -67,6 +67,10 @@ record MenuTexts(
 
   String publicPrompt(String room) {
     return publicPrompt.replace("{room}", room);
+  }
+
+  String onlineNow(String room) {
+    return onlineNow.replace("{room}", room);
   }
 
   String privateIntro(String name) {

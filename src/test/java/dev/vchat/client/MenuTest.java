@@ -160,6 +160,26 @@ class MenuTest {
   }
 
   @Test
+  void privateChatListsTheRoomButReachesAnyone(Vertx vertx) {
+    ChatServer server = ChatServer.start(vertx);
+    try (TestUser bob = TestUser.join(server.port(), "bob");
+         ClientRun client = ClientRun.start("--port", String.valueOf(server.port()))) {
+      client.out.await(CHOOSE);
+      client.type("4");
+      client.out.await(JOIN_WHICH);
+      client.type("#chess");
+      client.out.await("you are in #chess");
+      client.out.awaitCount(CHOOSE, 2);
+      client.type("2");
+      client.out.await("online in #chess (a private message reaches any room):");
+      client.type("bob").type("from #chess");
+      bob.awaitLine(line -> line.endsWith(" to you: from #chess"));
+      client.close();
+      assertEquals(ExitCodes.OK, client.awaitExit());
+    }
+  }
+
+  @Test
   void againstAChineseServerTheMenuSpeaksTheTutorialsChinese(Vertx vertx) {
     ChatServer server = ChatServer.start(vertx, new JsonObject().put("language", "zh"));
     MenuTexts zh = MenuTexts.ZH;

@@ -19,6 +19,7 @@ class MenuTextsTest {
     assertEquals("public chat in #go: every line goes to everyone in the room; history shows its last lines; "
       + "type exit to go back", en.publicIntro("#go"));
     assertEquals("private chat with bob; type exit to go back", en.privateIntro("bob"));
+    assertEquals("online in #go (a private message reaches any room):", en.onlineNow("#go"));
   }
 
   @Test
@@ -29,6 +30,7 @@ class MenuTextsTest {
     assertEquals("公聊 #go> ", zh.publicPrompt("#go"));
     assertEquals("请输入用户名: ", zh.newName());
     assertEquals(">>>>请输入消息内容，exit退出 (私聊 bob)", zh.privateIntro("bob"));
+    assertEquals(">>>>#go 在线用户 (私聊可发给任何房间的用户):", zh.onlineNow("#go"));
     assertEquals(">>>>请输入合法范围内的数字 (1, 2, 3, 4 或 0)", zh.badChoice("7"));
   }
 
