@@ -1,5 +1,6 @@
 package dev.vchat.client;
 
+import dev.vchat.core.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 /**
- * {@code java -jar chat.jar client [-ip HOST -port PORT | --host HOST --port PORT] [--no-menu]}:
+ * {@code java -jar chat.jar client [-ip HOST -port PORT | --host HOST --port PORT] [--lang en|zh] [--no-menu]}:
  * the terminal client's arguments (picocli also gives {@code --help} and {@code --version}).
  */
 @Command(
@@ -16,7 +17,8 @@ import java.util.concurrent.Callable;
   versionProvider = VersionProvider.class,
   exitCodeOnInvalidInput = ExitCodes.USAGE,
   description = {
-    "Connects to a vchat server and shows the menu: 1 public chat, 2 private chat, 3 rename, 0 exit.",
+    "Connects to a vchat server and shows the menu: 1 public chat, 2 private chat, 3 rename, 4 rooms, 0 exit,",
+    "in the server's language (English, or the tutorial's Chinese for a server with \"language\": \"zh\").",
     "With --no-menu, every line of standard input is sent as typed and the server's lines are printed."
   },
   exitCodeListHeading = "%nExit codes:%n",
@@ -35,6 +37,10 @@ public final class ClientCommand implements Callable<Integer> {
   @Option(names = {"--port", "-port"}, paramLabel = "PORT", defaultValue = "8888",
     description = "server TCP port (default: ${DEFAULT-VALUE})")
   int port;
+
+  @Option(names = "--lang", paramLabel = "LANG",
+    description = "the menu's language, en or zh (default: the server's, from its first line)")
+  String lang;
 
   @Option(names = "--no-menu",
     description = "non-interactive: send each input line as typed, print what the server sends, "
@@ -65,6 +71,14 @@ public final class ClientCommand implements Callable<Integer> {
       io.err().println("vchat: bad port " + port + ": use 1 to 65535");
       return ExitCodes.USAGE;
     }
-    return new ChatClient(new Endpoint(host, port), io, noMenu ? new Passthrough() : new Menu()).run();
+    Language language = null;
+    if (lang != null) {
+      language = Language.fromCode(lang).orElse(null);
+      if (language == null) {
+        io.err().println("vchat: bad language " + lang + ": use en or zh");
+        return ExitCodes.USAGE;
+      }
+    }
+    return new ChatClient(new Endpoint(host, port), io, noMenu ? new Passthrough() : new Menu(language)).run();
   }
 }

@@ -34,16 +34,16 @@ class TerminalTest {
       + "; sleep 60";
 
     try (TestUser bob = TestUser.join(server.port(), "bob"); Tmux tmux = Tmux.start(shell)) {
-      tmux.await(Menu.CHOOSE.strip());
+      tmux.await(MenuTexts.EN.choose().strip());
       tmux.type("1");
       tmux.press("Enter");
-      tmux.await("all>");
+      tmux.await("all #lobby>");
       tmux.type("half typed");
-      tmux.await(screen -> lastLine(screen).equals("all> half typed"), "the half-typed line");
+      tmux.await(screen -> lastLine(screen).equals("all #lobby> half typed"), "the half-typed line");
 
       bob.send("incoming while you type");
       String screen = tmux.await(s -> s.contains("]bob:incoming while you type")
-        && lastLine(s).equals("all> half typed"), "the incoming line above the redrawn input");
+        && lastLine(s).equals("all #lobby> half typed"), "the incoming line above the redrawn input");
       List<String> lines = screen.lines().toList();
       assertTrue(lines.get(lines.size() - 2).endsWith("]bob:incoming while you type"),
         "the incoming line sits right above the prompt:\n" + screen);
@@ -56,7 +56,7 @@ class TerminalTest {
       bob.awaitLine(line -> line.endsWith(":half typed and finished"));
 
       // Ctrl-D at the prompt leaves cleanly: exit 0, the terminal back in its normal mode
-      tmux.await(s -> lastLine(s).equals("all>"), "an empty prompt");
+      tmux.await(s -> lastLine(s).equals("all #lobby>"), "an empty prompt");
       tmux.press("C-d");
       bob.awaitLine(line -> line.endsWith(":offline"));
       tmux.await(s -> Files.exists(sttyFile) && s.contains("bye"), "the client's exit");
@@ -65,6 +65,118 @@ class TerminalTest {
       assertTrue(Pattern.compile("(^|\\s)icanon(\\s|$)", Pattern.MULTILINE).matcher(stty).find(), stty);
       assertTrue(Pattern.compile("(^|\\s)echo(\\s|$)", Pattern.MULTILINE).matcher(stty).find(), stty);
     }
+  }
+
+  @Test
+  void theRoomsMenuJoinsGoShowsItsHistoryAndThePromptNamesTheRoom(Vertx vertx, @TempDir Path dir) throws Exception {
+    ChatServer server = ChatServer.start(vertx);
+    Path exitFile = dir.resolve("exit");
+    MenuTexts en = MenuTexts.EN;
+    String choose = en.choose().strip();
+    try (TestUser bob = TestUser.join(server.port(), "bob");
+         Tmux tmux = Tmux.start(clientThenExitCode(exitFile, "--port", String.valueOf(server.port())), 120, 50)) {
+      bob.send("join #go").awaitLine("you are in #go");
+      bob.send("anyone for a game of go?").awaitLine(line -> line.endsWith("]bob:anyone for a game of go?"));
+      String history = "history: [" + bob.addr() + "]bob:anyone for a game of go?";
+
+      tmux.await(choose);
+      enter(tmux, "3");
+      tmux.await(en.newName().strip());
+      enter(tmux, "ann");
+      tmux.await(s -> s.contains("renamed to: ann") && Screen.count(s, choose) == 2, "the rename's answer");
+
+      enter(tmux, "4");
+      String screen = tmux.await(s -> s.contains("#go (1)") && s.contains("#lobby (1)")
+        && lastLine(s).equals(en.joinWhich().strip()), "the rooms and the question");
+      assertTrue(screen.indexOf(en.roomsNow()) < screen.indexOf("#go (1)"), screen);
+      enter(tmux, "go");
+      screen = tmux.await(s -> Screen.count(s, choose) == 3, "the menu after the join");
+      assertTrue(screen.contains("you are in #go\n" + history + "\n" + en.menu() + "\n"),
+        "the join's answer, the history, then the menu:\n" + screen);
+      bob.awaitLine(line -> line.endsWith("]ann:joined"));
+
+      enter(tmux, "1");
+      tmux.await(s -> lastLine(s).equals("all #go>"), "the prompt naming #go");
+      enter(tmux, "history");
+      tmux.await(s -> Screen.count(s, history) == 2, "the history asked for");
+      enter(tmux, "hi bob, I'm in");
+      bob.awaitLine(line -> line.endsWith("]ann:hi bob, I'm in"));
+      bob.send("welcome to #go, ann");
+      screen = tmux.await(s -> s.contains("]bob:welcome to #go, ann") && lastLine(s).equals("all #go>"),
+        "bob's answer above the prompt");
+
+      enter(tmux, "exit");
+      tmux.await(s -> Screen.count(s, choose) == 4, "the menu again");
+      enter(tmux, "0");
+      tmux.await(s -> Files.exists(exitFile) && s.contains("bye"), "the client's exit");
+      assertEquals("0", Files.readString(exitFile).strip());
+      save("client-rooms.txt", tmux.history());
+    }
+  }
+
+  @Test
+  void againstAChineseServerTheMenuAndPromptsAreTheTutorialsChinese(Vertx vertx, @TempDir Path dir) throws Exception {
+    ChatServer server = ChatServer.start(vertx, new io.vertx.core.json.JsonObject().put("language", "zh"));
+    Path exitFile = dir.resolve("exit");
+    MenuTexts zh = MenuTexts.ZH;
+    String choose = zh.choose().strip();
+    try (Tmux tmux = Tmux.start(clientThenExitCode(exitFile, "--port", String.valueOf(server.port())), 120, 40)) {
+      String screen = tmux.await(s -> lastLine(s).equals(choose), "the menu");
+      assertTrue(screen.contains(":已上线\n1.公聊模式\n2.私聊模式\n3.更新用户名\n4.房间列表\n0.退出\n" + choose),
+        screen);
+
+      enter(tmux, "3");
+      tmux.await(s -> lastLine(s).equals(zh.newName().strip()), "请输入用户名");
+      enter(tmux, "小明");
+      tmux.await(s -> s.contains("修改用户名为: 小明") && Screen.count(s, choose) == 2, "the rename's answer");
+
+      enter(tmux, "1");
+      tmux.await(s -> s.contains(zh.publicIntro("#lobby")) && lastLine(s).equals("公聊 #lobby>"), "公聊模式");
+      enter(tmux, "大家好");
+      tmux.await("]小明:大家好");
+      enter(tmux, "exit");
+
+      enter(tmux, "4");
+      tmux.await(s -> s.contains(zh.roomsNow() + "\n#lobby (1)") && lastLine(s).equals(zh.joinWhich().strip()),
+        "房间列表");
+      enter(tmux, "围棋");
+      screen = tmux.await(s -> Screen.count(s, choose) == 4, "the menu after the join");
+      assertTrue(screen.contains("你已进入 #围棋\nhistory: 暂无消息\n1.公聊模式"), screen);
+      enter(tmux, "1");
+      tmux.await(s -> lastLine(s).equals("公聊 #围棋>"), "the prompt naming #围棋");
+      enter(tmux, "exit");
+      tmux.await(s -> Screen.count(s, choose) == 5, "the menu again");
+      enter(tmux, "0");
+      tmux.await(s -> Files.exists(exitFile) && s.contains("再见"), "the client's exit");
+      assertEquals("0", Files.readString(exitFile).strip());
+      save("client-zh.txt", tmux.history());
+    }
+  }
+
+  /** The client in the terminal, then its exit code into {@code exitFile}; the pane stays a while for a capture. */
+  private static String clientThenExitCode(Path exitFile, String... args) {
+    String client = ClientProcess.command(prepend("client", args)).stream()
+      .map(TerminalTest::quote).collect(Collectors.joining(" "));
+    return client + "; echo $? > " + quote(exitFile + ".part") + "; mv " + quote(exitFile + ".part") + " "
+      + quote(exitFile.toString()) + "; sleep 60";
+  }
+
+  private static String[] prepend(String first, String... rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  private static void enter(Tmux tmux, String text) {
+    tmux.type(text);
+    tmux.press("Enter");
+  }
+
+  /** Keeps what the terminal showed in target/, for a person to look at. */
+  private static void save(String name, String screen) throws java.io.IOException {
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target", name), screen + "\n");
   }
 
   private static String lastLine(String screen) {

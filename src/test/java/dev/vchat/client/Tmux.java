@@ -23,8 +23,13 @@ final class Tmux implements AutoCloseable {
 
   /** Starts {@code shellCommand} in a 120x30 terminal. */
   static Tmux start(String shellCommand) {
+    return start(shellCommand, 120, 30);
+  }
+
+  /** Starts {@code shellCommand} in a terminal of that size. */
+  static Tmux start(String shellCommand, int columns, int rows) {
     Tmux tmux = new Tmux();
-    tmux.run("new-session", "-d", "-x", "120", "-y", "30", shellCommand);
+    tmux.run("new-session", "-d", "-x", String.valueOf(columns), "-y", String.valueOf(rows), shellCommand);
     return tmux;
   }
 
@@ -43,6 +48,11 @@ final class Tmux implements AutoCloseable {
   /** The visible screen, blank lines at the bottom dropped. */
   String screen() {
     return run("capture-pane", "-p").stripTrailing();
+  }
+
+  /** Everything the terminal showed, scrolled-off lines included, blank lines at the bottom dropped. */
+  String history() {
+    return run("capture-pane", "-p", "-S", "-").stripTrailing();
   }
 
   /** Waits until the screen matches. */
