@@ -5,6 +5,7 @@ import dev.vchat.config.ChatConfig;
 import dev.vchat.config.NetTransport;
 import dev.vchat.core.Names;
 import dev.vchat.core.UserStore;
+import dev.vchat.history.HistoryVerticle;
 import dev.vchat.ops.NodeState;
 import dev.vchat.tcp.TcpChatVerticle;
 import dev.vchat.web.WebChatVerticle;
@@ -47,7 +48,9 @@ public final class ChatMainVerticle extends VerticleBase {
     WebChatVerticle web = new WebChatVerticle(store);
     // ICU loads its tables on first use (about 0.1 s): here, rather than on an event loop at the first join
     Future<String> namesReady = vertx.executeBlocking(() -> Names.key("warm-up"));
-    Future<String> sweeper = namesReady.compose(warm -> vertx.isClustered()
+    Future<String> history = namesReady.compose(warm ->
+      vertx.deployVerticle(new HistoryVerticle(), new DeploymentOptions().setConfig(config.toJson())));
+    Future<String> sweeper = history.compose(warm -> vertx.isClustered()
       ? vertx.deployVerticle(() -> new DepartedNodeSweeper(store), new DeploymentOptions().setConfig(config.toJson()))
       : Future.succeededFuture(""));
     return sweeper.compose(id -> vertx.deployVerticle(() -> {

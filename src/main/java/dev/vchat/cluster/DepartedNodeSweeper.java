@@ -132,7 +132,7 @@ public final class DepartedNodeSweeper extends VerticleBase {
   private Future<Boolean> remove(UserEntry user) {
     return registry.release(user).onSuccess(released -> {
       if (released) {
-        chat.publish(Events.offline(user.sid(), user.addr(), user.name()));
+        chat.publish(Events.offline(user.sid(), user.addr(), user.name(), user.rooms()));
       }
     });
   }

@@ -37,7 +37,9 @@ public record ChatConfig(
   int maxConnections,
   int maxConnectionsPerIp,
   String tlsCertPath,
-  String tlsKeyPath) {
+  String tlsKeyPath,
+  int historyLines,
+  int maxRooms) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -83,6 +85,10 @@ public record ChatConfig(
   public static final String DEFAULT_TLS_CERT_PATH = "";
   /** PEM private key for TLS on the chat port; set together with {@code tlsCertPath}. */
   public static final String DEFAULT_TLS_KEY_PATH = "";
+  /** Chat lines kept per room for {@code history} and for newcomers to a room; 0 keeps none. */
+  public static final int DEFAULT_HISTORY_LINES = 100;
+  /** Rooms whose history is kept; past that, the room spoken in least recently is forgotten. */
+  public static final int DEFAULT_MAX_ROOMS = 1000;
 
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
@@ -92,7 +98,7 @@ public record ChatConfig(
     "cluster", "clusterName", "clusterHost", "clusterPort", "clusterMembers", "clusterFailureSeconds",
     "webEnabled", "webPort", "metricsEnabled",
         "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
-    "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath");
+    "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -134,7 +140,9 @@ public record ChatConfig(
       in.integer("maxConnections", DEFAULT_MAX_CONNECTIONS, 0, 10_000_000),
       in.integer("maxConnectionsPerIp", DEFAULT_MAX_CONNECTIONS_PER_IP, 0, 10_000_000),
       tlsCertPath,
-      tlsKeyPath);
+      tlsKeyPath,
+      in.integer("historyLines", DEFAULT_HISTORY_LINES, 0, 10_000),
+      in.integer("maxRooms", DEFAULT_MAX_ROOMS, 1, 1_000_000));
   }
 
   /** Whether the chat port speaks TLS: both PEM paths are set. */
@@ -201,7 +209,9 @@ public record ChatConfig(
       .put("maxConnections", maxConnections)
       .put("maxConnectionsPerIp", maxConnectionsPerIp)
       .put("tlsCertPath", tlsCertPath)
-      .put("tlsKeyPath", tlsKeyPath);
+      .put("tlsKeyPath", tlsKeyPath)
+      .put("historyLines", historyLines)
+      .put("maxRooms", maxRooms);
   }
 
   private static Language language(String code) {

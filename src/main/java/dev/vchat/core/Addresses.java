@@ -3,13 +3,19 @@ package dev.vchat.core;
 /** Every event-bus address and shared-data name of the chat, named once. */
 public final class Addresses {
 
-  /** Published chat events that every user sees: online, offline, chat, rename. */
+  /** Published broadcast events (online, offline, chat, rename, joined, left); each says its room(s). */
   public static final String BROADCAST = "chat.broadcast";
 
   /** Prefix of each user's private address; the suffix is the session id. */
   public static final String USER_PREFIX = "chat.user.";
 
-  /** The cluster-wide map of online users, keyed by case-folded name. */
+  /** Local request to this node's history keeper: {"room": KEY, "lines": N}. */
+  public static final String HISTORY_READ = "chat.history.read";
+
+  /** Request, cluster-wide: a node that starts later asks a peer's history keeper for all it has. */
+  public static final String HISTORY_SYNC = "chat.history.sync";
+
+  /** The cluster-wide map of online users, keyed by the name's key (Names.key). */
   public static final String USERS_MAP = "chat.users";
 
   private Addresses() {

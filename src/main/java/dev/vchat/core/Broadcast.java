@@ -55,7 +55,7 @@ public final class Broadcast {
   }
 
   /** Registers the codec with this Vert.x instance unless it has it already (tests make several). */
-  static void registerCodec(Vertx vertx) {
+  public static void registerCodec(Vertx vertx) {
     try {
       vertx.eventBus().registerDefaultCodec(Broadcast.class, new Codec());
     } catch (IllegalStateException alreadyRegistered) {

@@ -89,6 +89,12 @@ public final class ChatInstance {
     vertx.eventBus().publish(Addresses.BROADCAST, broadcast);
   }
 
+  /** The last {@code lines} chat lines of a room (by {@link Rooms#key}), oldest first, from this node's history keeper. */
+  public Future<List<JsonObject>> history(String roomKey, int lines) {
+    return vertx.eventBus().<JsonObject>request(Addresses.HISTORY_READ, new JsonObject().put("room", roomKey).put("lines", lines))
+      .map(reply -> reply.body().getJsonArray("lines").stream().map(JsonObject.class::cast).toList());
+  }
+
   public Vertx vertx() {
     return vertx;
   }

@@ -47,6 +47,7 @@ public final class ChatSession {
   private boolean delaying;
   private State state = State.JOINING;
   private UserEntry entry;
+  private String roomKey = Rooms.key(Rooms.LOBBY);
   private MessageConsumer<JsonObject> inbox;
   private final Promise<Void> left = Promise.promise();
   private boolean announced;
@@ -283,7 +284,7 @@ public final class ChatSession {
     return chat.registry().releaseWithRetries(entry).onSuccess(released -> {
       if (released && announced) {
         log.info("leave {} from {}", entry.name(), addr);
-        chat.publish(Events.offline(sid, addr, entry.name()));
+        chat.publish(Events.offline(sid, addr, entry.name(), entry.rooms()));
       }
     }).compose(v -> unregistered).onComplete(ar -> left.tryComplete());
   }
@@ -319,6 +320,22 @@ public final class ChatSession {
   /** Records a completed rename; the registry already holds {@code renamed}. */
   public void renamed(UserEntry renamed) {
     this.entry = renamed;
+  }
+
+  /** Records a completed move to another room; the registry already holds {@code moved}. */
+  public void moved(UserEntry moved) {
+    this.entry = moved;
+    this.roomKey = Rooms.key(moved.rooms().get(0));
+  }
+
+  /** The room this user is in (one, on TCP and in the browser), as it is displayed. */
+  public String room() {
+    return entry.rooms().get(0);
+  }
+
+  /** The key ({@link Rooms#key}) of {@link #room()}: what the fan-outs compare, once per line. */
+  public String roomKey() {
+    return roomKey;
   }
 
   public String name() {

@@ -1,6 +1,9 @@
 package dev.vchat.core;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 /**
  * The JSON shapes of everything the chat tells a user, on the bus and off it. Each event has a
@@ -15,9 +18,15 @@ public final class Events {
   public static final String OFFLINE = "offline";
   public static final String CHAT = "chat";
   public static final String RENAME = "rename";
+  public static final String JOINED = "joined";
+  public static final String LEFT = "left";
 
   // sent to one user
   public static final String WHO = "who";
+  public static final String ROOM_ENTERED = "room-entered";
+  public static final String HISTORY = "history";
+  public static final String HISTORY_EMPTY = "history-empty";
+  public static final String ROOM_LISTED = "room-listed";
   public static final String RENAMED = "renamed";
   public static final String PRIVATE = "private";
   public static final String PRIVATE_ECHO = "private-echo";
@@ -38,20 +47,69 @@ public final class Events {
    */
   public static final String SID = "sid";
 
+  /**
+   * Who a broadcast is for: {@code room}, one room (chat, joined, left), or {@code rooms}, the
+   * rooms of the user it is about (online, offline, rename). A transport shows it to the users
+   * in that room or those rooms.
+   */
+  public static final String ROOM = "room";
+  public static final String ROOMS = "rooms";
+  /** In a {@link #HISTORY} event: the chat event it repeats. */
+  public static final String ENTRY = "entry";
+
+  /** A newcomer, in the lobby. */
   public static JsonObject online(String sid, String addr, String name) {
-    return of(ONLINE).put(SID, sid).put("addr", addr).put("name", name);
+    return of(ONLINE).put(SID, sid).put("addr", addr).put("name", name).put(ROOMS, new JsonArray().add(Rooms.LOBBY));
   }
 
-  public static JsonObject offline(String sid, String addr, String name) {
-    return of(OFFLINE).put(SID, sid).put("addr", addr).put("name", name);
+  public static JsonObject offline(String sid, String addr, String name, List<String> rooms) {
+    return of(OFFLINE).put(SID, sid).put("addr", addr).put("name", name).put(ROOMS, new JsonArray(rooms));
   }
 
-  public static JsonObject chat(String sid, String addr, String name, String text) {
-    return of(CHAT).put(SID, sid).put("addr", addr).put("name", name).put("text", text);
+  /** A chat line in {@code room}, stamped with the server's time (epoch millis). */
+  public static JsonObject chat(String sid, String addr, String name, String text, String room) {
+    return of(CHAT).put(SID, sid).put("addr", addr).put("name", name).put("text", text).put(ROOM, room)
+      .put("ts", System.currentTimeMillis());
   }
 
-  public static JsonObject rename(String sid, String addr, String oldName, String newName) {
-    return of(RENAME).put(SID, sid).put("addr", addr).put("old", oldName).put("name", newName);
+  public static JsonObject rename(String sid, String addr, String oldName, String newName, List<String> rooms) {
+    return of(RENAME).put(SID, sid).put("addr", addr).put("old", oldName).put("name", newName)
+      .put(ROOMS, new JsonArray(rooms));
+  }
+
+  public static JsonObject joined(String sid, String addr, String name, String room) {
+    return of(JOINED).put(SID, sid).put("addr", addr).put("name", name).put(ROOM, room);
+  }
+
+  public static JsonObject left(String sid, String addr, String name, String room) {
+    return of(LEFT).put(SID, sid).put("addr", addr).put("name", name).put(ROOM, room);
+  }
+
+  public static JsonObject roomEntered(String room) {
+    return of(ROOM_ENTERED).put(ROOM, room);
+  }
+
+  /** A chat line said before: {@code entry} is its chat event (without its sid). */
+  public static JsonObject history(JsonObject entry) {
+    return of(HISTORY).put(ENTRY, entry);
+  }
+
+  public static JsonObject historyEmpty(String room) {
+    return of(HISTORY_EMPTY).put(ROOM, room);
+  }
+
+  public static JsonObject roomListed(String room, int users) {
+    return of(ROOM_LISTED).put(ROOM, room).put("users", users);
+  }
+
+  /** The rooms a broadcast is for (see {@link #ROOM}). */
+  public static List<String> audience(JsonObject event) {
+    String room = event.getString(ROOM);
+    if (room != null) {
+      return List.of(room);
+    }
+    JsonArray rooms = event.getJsonArray(ROOMS);
+    return rooms == null ? List.of() : rooms.stream().map(String.class::cast).toList();
   }
 
   public static JsonObject who(String addr, String name) {

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -112,6 +114,43 @@ public final class UserRegistry {
       .sorted(BY_NAME)
       .map(Listed::entry)
       .toList());
+  }
+
+  /** Everyone online in one room (by {@link Rooms#key}), sorted as {@link #online()}. */
+  public Future<List<UserEntry>> inRoom(String roomKey) {
+    return online().map(users -> users.stream().filter(user -> user.isIn(roomKey)).toList());
+  }
+
+  /**
+   * Moves a user to other rooms: one atomic replacement of its entry. False if the entry is no
+   * longer {@code current} (it was swept, or the user is leaving); a failed future when the
+   * registry failed, in which case the entry may be either.
+   */
+  public Future<Boolean> move(UserEntry current, UserEntry moved) {
+    return users.replaceIfPresent(current.key(), current.encode(), moved.encode());
+  }
+
+  /** The rooms that have users, each as it is displayed (as first seen) with its number of users, sorted ignoring case. */
+  public Future<List<RoomCount>> rooms() {
+    return online().map(users -> {
+      Map<String, RoomCount> byKey = new HashMap<>();
+      for (UserEntry user : users) {
+        for (String room : user.rooms()) {
+          byKey.merge(Rooms.key(room), new RoomCount(room, 1), (a, b) -> new RoomCount(a.room(), a.users() + 1));
+        }
+      }
+      return byKey.values().stream().sorted(Comparator.comparing(count -> Names.sortKey(count.room()))).toList();
+    });
+  }
+
+  /** How a room that has users is displayed, if it has any: a newcomer joins it under that name. */
+  public Future<Optional<String>> displayOf(String roomKey) {
+    return online().map(users -> users.stream().flatMap(user -> user.rooms().stream())
+      .filter(room -> Rooms.key(room).equals(roomKey)).findFirst());
+  }
+
+  /** A room and how many users are in it. */
+  public record RoomCount(String room, int users) {
   }
 
   private <T> Future<T> retried(String what, String done, Supplier<Future<T>> operation) {

@@ -2,40 +2,93 @@ package dev.vchat.tcp;
 
 import dev.vchat.core.Catalogue;
 import dev.vchat.core.Events;
+import dev.vchat.core.Rooms;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Broadcast events rendered in one language: all their lines in one buffer, where each line
- * ends, which session caused each and the distinct causes. Immutable once built: a rendering is
+ * ends, which session caused each and the distinct causes, and which rooms each line is for
+ * ({@code only}: the one room all of them are for, the common case, or null). Immutable once built: a rendering is
  * shared by the TCP instances' event loops, and each connection is written the same buffer.
  *
  * <p>A plain heap {@link Buffer}. Netty copies it off-heap once per connection it is written
  * to; rendering it off-heap once instead saved that copy but moved no figure of the bench
  * (docs/PERFORMANCE.md), so the simpler buffer stays.
  */
-record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
+record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes, String[][] rooms, String only) {
+
+  private static final RenderedLines EMPTY =
+    new RenderedLines(Buffer.buffer(0), new int[0], new String[0], new String[0], new String[0][], null);
 
   static RenderedLines render(Catalogue catalogue, List<JsonObject> events) {
     Buffer all = Buffer.buffer(events.size() * 96);
     int[] ends = new int[events.size()];
     String[] sids = new String[events.size()];
+    String[][] rooms = new String[events.size()][];
     Set<String> causes = new LinkedHashSet<>(2);
     for (int i = 0; i < events.size(); i++) {
-      all.appendBytes((catalogue.render(events.get(i)) + "\n").getBytes(StandardCharsets.UTF_8));
+      JsonObject event = events.get(i);
+      all.appendBytes((catalogue.render(event) + "\n").getBytes(StandardCharsets.UTF_8));
       ends[i] = all.length();
-      String sid = events.get(i).getString(Events.SID);
+      String sid = event.getString(Events.SID);
       sids[i] = sid;
       if (sid != null) {
         causes.add(sid);
       }
+      rooms[i] = Events.audience(event).stream().map(Rooms::key).toArray(String[]::new);
     }
-    return new RenderedLines(all, ends, sids, causes.toArray(new String[0]));
+    return new RenderedLines(all, ends, sids, causes.toArray(new String[0]), rooms, onlyRoom(rooms));
+  }
+
+  /** The one room every line is for, or null. */
+  private static String onlyRoom(String[][] rooms) {
+    String only = null;
+    for (String[] lineRooms : rooms) {
+      if (lineRooms.length != 1 || (only != null && !only.equals(lineRooms[0]))) {
+        return null;
+      }
+      only = lineRooms[0];
+    }
+    return only;
+  }
+
+  /** The lines for the users of one room (by {@link Rooms#key}); this rendering itself when all are. */
+  RenderedLines forRoom(String roomKey) {
+    if (only != null) {
+      return only.equals(roomKey) ? this : EMPTY;
+    }
+    Buffer out = Buffer.buffer(all.length());
+    int[] outEnds = new int[ends.length];
+    String[] outSids = new String[ends.length];
+    String[][] outRooms = new String[ends.length][];
+    Set<String> outCauses = new LinkedHashSet<>(2);
+    int n = 0;
+    int start = 0;
+    for (int i = 0; i < ends.length; i++) {
+      if (List.of(rooms[i]).contains(roomKey)) {
+        out.appendBuffer(all, start, ends[i] - start);
+        outEnds[n] = out.length();
+        outSids[n] = sids[i];
+        outRooms[n] = rooms[i];
+        if (sids[i] != null) {
+          outCauses.add(sids[i]);
+        }
+        n++;
+      }
+      start = ends[i];
+    }
+    if (n == 0) {
+      return EMPTY;
+    }
+    return new RenderedLines(out, Arrays.copyOf(outEnds, n), Arrays.copyOf(outSids, n), outCauses.toArray(new String[0]),
+      Arrays.copyOf(outRooms, n), roomKey);
   }
 
   /** The lines of several renderings, in order, as one. */
@@ -52,6 +105,7 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
     Buffer all = Buffer.buffer(bytes);
     int[] ends = new int[lines];
     String[] sids = new String[lines];
+    String[][] rooms = new String[lines][];
     Set<String> causes = new LinkedHashSet<>();
     int line = 0;
     for (RenderedLines part : parts) {
@@ -60,10 +114,11 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes) {
       for (int i = 0; i < part.ends.length; i++, line++) {
         ends[line] = offset + part.ends[i];
         sids[line] = part.sids[i];
+        rooms[line] = part.rooms[i];
       }
       causes.addAll(List.of(part.causes));
     }
-    return new RenderedLines(all, ends, sids, causes.toArray(new String[0]));
+    return new RenderedLines(all, ends, sids, causes.toArray(new String[0]), rooms, onlyRoom(rooms));
   }
 
   int lines() {

@@ -123,6 +123,11 @@ final class TcpConnection implements Peer {
     return session.isOnline();
   }
 
+  /** The key of the room this user is in: the fan-out writes it that room's lines only. */
+  String roomKey() {
+    return session.roomKey();
+  }
+
   TcpFanout.Cursor fanoutCursor() {
     return fanoutCursor;
   }
@@ -134,7 +139,10 @@ final class TcpConnection implements Peer {
    */
   @Override
   public void deliver(JsonObject event) {
-    if (joinShown) {
+    if (Events.ROOM_ENTERED.equals(Events.type(event))) {
+      // what was queued before the move is the old room's (gone) or the new room's history (shown next)
+      fanout.skipQueued(this);
+    } else if (joinShown) {
       fanout.catchUp(this);
     } else {
       fanout.skipQueued(this);

@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,8 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
     Cursor cursor = connection.fanoutCursor();
     int from = cursor.written(generation);
     if (from < queued.size()) {
-      RenderedLines rest = RenderedLines.concat(queued.subList(from, queued.size()));
+      String room = connection.roomKey();
+      RenderedLines rest = RenderedLines.concat(queued.subList(from, queued.size()).stream().map(part -> part.forRoom(room)).toList());
       writeTo(connection, rest, 0, rest.causedBy(connection.sid()));
       reportWritten();
     }
@@ -98,17 +100,17 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
   }
 
   /**
-   * Writes the queued lines (one buffer) to every online connection in one write; a connection
-   * that was caught up gets only the rest, and one whose own session caused some of the events
-   * (it showed them already) gets the lines without those.
+   * Writes the queued lines of each connection's room (one buffer per room, made once per flush)
+   * to every online connection in one write; a connection that was caught up gets only the rest,
+   * and one whose own session caused some of the events (it showed them already) gets the lines
+   * without those.
    */
   private void flush() {
     flushScheduled = false;
     if (queued.isEmpty()) {
       return;
     }
-    RenderedLines lines = RenderedLines.concat(queued);
-    int[] firstLineOf = firstLines(queued);
+    List<RenderedLines> batchesOfFlush = List.copyOf(queued);
     int batches = queued.size();
     long flushed = generation;
     queued.clear();
@@ -117,7 +119,8 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
       snapshot = connections.values().toArray(NONE);
       changed = false;
     }
-    markCauses(lines.causes(), flushed);
+    markCauses(batchesOfFlush, flushed);
+    Map<String, RoomLines> byRoom = new HashMap<>(4);
     for (TcpConnection connection : snapshot) {
       if (!connection.isOnline()) {
         continue;
@@ -127,9 +130,20 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
       if (from == batches) {
         continue;
       }
-      writeTo(connection, lines, firstLineOf[from], cursor.causedIn(flushed));
+      RoomLines room = byRoom.computeIfAbsent(connection.roomKey(), key -> RoomLines.of(batchesOfFlush, key));
+      if (room.lines.lines() > 0) {
+        writeTo(connection, room.lines, room.firstLineOf[from], cursor.causedIn(flushed));
+      }
     }
     reportWritten();
+  }
+
+  /** A flush's lines for one room, and where each of its batches starts among them. */
+  private record RoomLines(RenderedLines lines, int[] firstLineOf) {
+    static RoomLines of(List<RenderedLines> batches, String roomKey) {
+      List<RenderedLines> parts = batches.stream().map(batch -> batch.forRoom(roomKey)).toList();
+      return new RoomLines(RenderedLines.concat(parts), firstLines(parts));
+    }
   }
 
   /** Writes the lines from line {@code from} on (but the connection's own, if it caused some), and tallies them. */
@@ -164,11 +178,13 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
   }
 
   /** Marks this instance's connections among the sessions that caused events of the flush. */
-  private void markCauses(String[] causes, long flushed) {
-    for (String sid : causes) {
-      TcpConnection connection = connections.get(sid);
-      if (connection != null) {
-        connection.fanoutCursor().caused(flushed);
+  private void markCauses(List<RenderedLines> batches, long flushed) {
+    for (RenderedLines batch : batches) {
+      for (String sid : batch.causes()) {
+        TcpConnection connection = connections.get(sid);
+        if (connection != null) {
+          connection.fanoutCursor().caused(flushed);
+        }
       }
     }
   }

@@ -150,6 +150,11 @@ final class WebConnection implements Peer {
     session.disconnected();
   }
 
+  /** The key of the room this user is in (null before it joined). */
+  String roomKey() {
+    return session == null ? null : session.roomKey();
+  }
+
   @Override
   public void deliver(JsonObject event) {
     boolean self = session != null && session.sid().equals(event.getString(Events.SID));

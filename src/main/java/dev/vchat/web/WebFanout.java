@@ -2,6 +2,7 @@ package dev.vchat.web;
 
 import dev.vchat.core.Broadcast;
 import dev.vchat.core.Events;
+import dev.vchat.core.Rooms;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * The browser connections of one web verticle instance and the one broadcast consumer they
  * share: each broadcast is turned into the browser's shape once and sent to every online
- * connection but the one whose session caused it (that session showed it already).
+ * connection in its room(s) but the one whose session caused it (that session showed it already).
  */
 final class WebFanout implements Handler<Message<Broadcast>> {
 
@@ -42,9 +43,10 @@ final class WebFanout implements Handler<Message<Broadcast>> {
   public void handle(Message<Broadcast> message) {
     for (JsonObject event : message.body().events()) {
       String skip = event.getString(Events.SID);
+      List<String> rooms = Events.audience(event).stream().map(Rooms::key).toList();
       JsonObject shown = renderer.forBrowser(event, false);
       for (WebConnection connection : connections.values()) {
-        if (connection.isOnline() && !connection.sid().equals(skip)) {
+        if (connection.isOnline() && !connection.sid().equals(skip) && rooms.contains(connection.roomKey())) {
           connection.send(shown);
         }
       }

@@ -40,7 +40,7 @@ class ChatRulesTest {
   @Test
   void placeholdersInUserTextAreNotExpanded() {
     Catalogue en = new Catalogue(Language.EN);
-    assertEquals("[1.2.3.4:5]ann:{name} {text}", en.render(Events.chat("s", "1.2.3.4:5", "ann", "{name} {text}")));
+    assertEquals("[1.2.3.4:5]ann:{name} {text}", en.render(Events.chat("s", "1.2.3.4:5", "ann", "{name} {text}", "#lobby")));
   }
 
   @Test

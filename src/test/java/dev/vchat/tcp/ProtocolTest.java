@@ -232,10 +232,15 @@ class ProtocolTest {
     try (TestUser ann = TestUser.join(server.port(), "ann")) {
       ann.send(" help ");
       ann.expect("commands:");
-      List<String> rest = List.of(ann.nextLine(), ann.nextLine(), ann.nextLine(), ann.nextLine(), ann.nextLine(), ann.nextLine());
+      List<String> rest = new java.util.ArrayList<>();
+      for (int i = 0; i < 9; i++) {
+        rest.add(ann.nextLine());
+      }
       assertTrue(rest.get(0).contains("who"), rest.toString());
       assertTrue(rest.get(2).contains("to NAME TEXT"), rest.toString());
-      assertEquals("anything else is sent to everyone", rest.get(5));
+      assertTrue(rest.get(3).contains("join #ROOM"), rest.toString());
+      assertTrue(rest.get(5).contains("history [N]"), rest.toString());
+      assertEquals("anything else is sent to everyone in your room", rest.get(8));
     }
   }
 

@@ -20,7 +20,7 @@ class RenderedLinesTest {
   private RenderedLines render(String... sidAndText) {
     List<io.vertx.core.json.JsonObject> events = new java.util.ArrayList<>();
     for (int i = 0; i < sidAndText.length; i += 2) {
-      events.add(Events.chat(sidAndText[i], "1.2.3.4:5", sidAndText[i], sidAndText[i + 1]));
+      events.add(Events.chat(sidAndText[i], "1.2.3.4:5", sidAndText[i], sidAndText[i + 1], "#lobby"));
     }
     return RenderedLines.render(catalogue, events);
   }

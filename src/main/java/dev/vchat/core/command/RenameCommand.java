@@ -47,7 +47,7 @@ final class RenameCommand implements Command {
       session.reply(Events.renamed(wanted));
       if (!wanted.equals(current.name())) {
         log.info("rename {} to {}", current.name(), wanted);
-        session.chat().publish(Events.rename(session.sid(), session.addr(), current.name(), wanted));
+        session.chat().publish(Events.rename(session.sid(), session.addr(), current.name(), wanted, next.rooms()));
       }
       return Future.succeededFuture();
     });

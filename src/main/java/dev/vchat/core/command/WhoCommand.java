@@ -8,14 +8,14 @@ import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** who */
+/** who: the users in the asker's room */
 final class WhoCommand implements Command {
 
   private static final Logger log = LoggerFactory.getLogger(WhoCommand.class);
 
   @Override
   public Future<Void> execute(ChatSession session, String args) {
-    return session.chat().registry().online().<Void>map(users -> {
+    return session.chat().registry().inRoom(session.roomKey()).<Void>map(users -> {
       for (UserEntry user : users) {
         session.reply(Events.who(user.addr(), user.name()));
       }

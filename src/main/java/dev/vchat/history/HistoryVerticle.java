@@ -1,0 +1,81 @@
+package dev.vchat.history;
+
+import dev.vchat.config.ChatConfig;
+import dev.vchat.core.Addresses;
+import dev.vchat.core.Broadcast;
+import dev.vchat.core.Events;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the history of the rooms on this node (one instance per node): it consumes the
+ * broadcasts like a transport does and keeps the chat lines in a {@link RoomHistory}; sessions
+ * on any event loop read it with a local request to {@link Addresses#HISTORY_READ}.
+ *
+ * <p>Across a cluster every node keeps its own copy, fed by the same broadcasts, so reading it
+ * costs no network trip; a node that starts later asks a peer for its copy first
+ * ({@link Addresses#HISTORY_SYNC}), keeping what it receives meanwhile. A cluster-wide
+ * structure (a Hazelcast ring per room) would cost a network write per chat line on the
+ * fan-out's path; this costs one snapshot per node start.
+ */
+public final class HistoryVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(HistoryVerticle.class);
+  private static final long SYNC_TIMEOUT_MILLIS = 5_000;
+
+  private RoomHistory history;
+
+  @Override
+  public Future<?> start() {
+    ChatConfig config = ChatConfig.fromJson(config());
+    history = new RoomHistory(config.historyLines(), config.maxRooms());
+    Broadcast.registerCodec(vertx);
+    return vertx.eventBus().<Broadcast>consumer(Addresses.BROADCAST, this::keep).completion()
+      .compose(v -> vertx.eventBus().<JsonObject>localConsumer(Addresses.HISTORY_READ, this::read).completion())
+      .compose(v -> syncFromPeer())
+      .compose(v -> vertx.eventBus().<JsonObject>consumer(Addresses.HISTORY_SYNC, this::share).completion());
+  }
+
+  private void keep(Message<Broadcast> message) {
+    for (JsonObject event : message.body().events()) {
+      if (Events.CHAT.equals(Events.type(event))) {
+        history.add(event);
+      }
+    }
+  }
+
+  /** {@code {"room": KEY, "lines": N}}: replies {@code {"lines": [chat events, oldest first]}}. */
+  private void read(Message<JsonObject> request) {
+    JsonObject body = request.body();
+    request.reply(new JsonObject().put("lines",
+      new JsonArray(history.last(body.getString("room"), body.getInteger("lines")))));
+  }
+
+  private void share(Message<JsonObject> request) {
+    request.reply(history.snapshot());
+  }
+
+  /** A node that starts after others takes their history; the first node (or a lone one) starts empty. */
+  private Future<Void> syncFromPeer() {
+    if (!vertx.isClustered()) {
+      return Future.succeededFuture();
+    }
+    return vertx.eventBus().<JsonObject>request(Addresses.HISTORY_SYNC, new JsonObject(),
+        new DeliveryOptions().setSendTimeout(SYNC_TIMEOUT_MILLIS))
+      .map(reply -> {
+        history.restore(reply.body());
+        log.info("history of {} rooms taken from a peer", reply.body().size());
+        return (Void) null;
+      })
+      .otherwise(e -> {
+        log.info("history starts empty: no peer gave one ({})", e.getMessage());
+        return null;
+      });
+  }
+}
