@@ -16,11 +16,12 @@ class ChineseProtocolTest {
     return ChatServer.start(vertx, new JsonObject().put("language", "zh").mergeIn(more));
   }
 
-  private static TestUser join(ChatServer server, String name) {
+  /** A user of a zh server, renamed; notices about others that arrive in between are skipped. */
+  static TestUser join(ChatServer server, String name) {
     TestUser user = TestUser.connect(server.port());
-    user.expect("[" + user.addr() + "]" + user.addr() + ":已上线");
+    user.awaitLine("[" + user.addr() + "]" + user.addr() + ":已上线");
     user.send("rename " + name);
-    user.expect("修改用户名为: " + name);
+    user.awaitLine("修改用户名为: " + name);
     return user;
   }
 

@@ -195,18 +195,10 @@ class RoomsTest {
     }
   }
 
-  private static TestUser zhJoin(ChatServer server, String name) {
-    TestUser user = TestUser.connect(server.port());
-    user.awaitLine("[" + user.addr() + "]" + user.addr() + ":已上线");
-    user.send("rename " + name);
-    user.awaitLine("修改用户名为: " + name);
-    return user;
-  }
-
   @Test
   void roomLinesAreInChineseToo(Vertx vertx) {
     ChatServer server = ChatServer.start(vertx, new JsonObject().put("language", "zh"));
-    try (TestUser ann = zhJoin(server, "ann"); TestUser bob = zhJoin(server, "bob")) {
+    try (TestUser ann = ChineseProtocolTest.join(server, "ann"); TestUser bob = ChineseProtocolTest.join(server, "bob")) {
       ann.awaitLine(line(bob, bob.addr(), "改名为 bob"));
       bob.send("join #go");
       bob.awaitLine("你已进入 #go");
