@@ -71,6 +71,18 @@ class ChatConfigTest {
   }
 
   @Test
+  void historyKeysAreCheckedAndDefaultTo100LinesAnd1000Rooms() {
+    assertEquals(100, ChatConfig.DEFAULTS.historyLines());
+    assertEquals(1000, ChatConfig.DEFAULTS.maxRooms());
+    assertEquals(0, ChatConfig.fromJson(new JsonObject().put("historyLines", 0)).historyLines());
+    assertRefused(new JsonObject().put("historyLines", -1), "\"historyLines\"");
+    assertRefused(new JsonObject().put("historyLines", 10_001), "\"historyLines\"");
+    assertRefused(new JsonObject().put("historyLines", "all"), "\"historyLines\"");
+    assertRefused(new JsonObject().put("maxRooms", 0), "\"maxRooms\"");
+    assertRefused(new JsonObject().put("maxRooms", 1.5), "\"maxRooms\"");
+  }
+
+  @Test
   void hardeningDefaultsAreOnAndTlsIsOff() {
     ChatConfig config = ChatConfig.DEFAULTS;
     assertEquals(20, config.floodMessagesPerSecond());
