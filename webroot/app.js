@@ -97,10 +97,10 @@
     if (!state.lostAt) {
       state.lostAt = new Date();
       system(!state.opened
-        ? 'Cannot reach the chat server (' + time(state.lostAt) + '). Trying again…'
+        ? 'Cannot reach the chat server. Trying again…'
         : state.shutdown
-        ? 'The server shut down at ' + time(state.lostAt) + ' (a restart, or maintenance). This page rejoins by itself when it is back…'
-        : 'Lost the connection to the server at ' + time(state.lostAt) + ' (it stopped, restarted, or the network failed). Reconnecting…');
+        ? 'The server shut down (a restart, or maintenance). This page rejoins by itself when it is back…'
+        : 'Lost the connection to the server (it stopped, restarted, or the network failed). Reconnecting…');
       clearUsers();
     }
     setStatus('wait', 'reconnecting…');
@@ -261,8 +261,7 @@
     usable(true);
     showTransport(state.eb);
     if (state.lostAt) {
-      system('Reconnected: the connection was lost at ' + time(state.lostAt) + ' and is back at ' + time(new Date()) +
-        '. The server ' + 'sees you as a new user' + (state.wanted ? ', so this page asks for your name ' + state.wanted + ' again' : '') +
+      system('Reconnected after ' + duration(new Date() - state.lostAt) + ' away. The server sees you as a new user' + (state.wanted ? ', so this page asks for your name ' + state.wanted + ' again' : '') +
         (state.hasRooms && !sameRoom(state.wantedRoom, LOBBY) ? ' and goes back to ' + state.wantedRoom + '.' : '.'));
       state.lostAt = null;
     }
@@ -675,8 +674,10 @@
     view.me.textContent = state.me || '';
   }
 
-  function time(date) {
-    return date.toLocaleTimeString();
+  /** "3 s", "2 min": how long the page was away. */
+  function duration(millis) {
+    const seconds = Math.max(1, Math.round(millis / 1000));
+    return seconds < 120 ? seconds + ' s' : Math.round(seconds / 60) + ' min';
   }
 
   /** A live line's time: hours and minutes. */

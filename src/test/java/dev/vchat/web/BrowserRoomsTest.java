@@ -160,8 +160,8 @@ class BrowserRoomsTest {
     page.awaitLogLine("no earlier messages in #ashes");
 
     server.restart();
-    page.awaitLogLine(l -> l.startsWith("The server shut down at "));
-    page.awaitLogLine(l -> l.startsWith("Reconnected: the connection was lost") && l.endsWith("goes back to #ashes."));
+    page.awaitLogLine(l -> l.startsWith("The server shut down "));
+    page.awaitLogLine(l -> l.startsWith("Reconnected after ") && l.endsWith("goes back to #ashes."));
     awaitHeaderRoom("#ashes");
     try (TestUser tcp = TestUser.join(server.port(), "witness")) {
       tcp.send("join #ashes");
