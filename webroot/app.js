@@ -456,6 +456,9 @@
         run('left', ev.name, ev.addr, 'left');
         break;
       case 'rename': {
+        if (renamedInRun(ev.old, ev.name)) {
+          break;
+        }
         const div = notice('rename', '', ev.addr);
         div.querySelector('.text').append(nameSpan(ev.old), ' is now ', nameSpan(ev.name));
         break;
@@ -501,6 +504,15 @@
     return div;
   }
 
+  /** One of eight colours for a name, the same for it every time (The Lounge's coloured nicks). */
+  function hue(name) {
+    let hash = 0;
+    for (const c of fold(name)) {
+      hash = (hash * 31 + c.codePointAt(0)) | 0;
+    }
+    return 'c' + (Math.abs(hash) % 8);
+  }
+
   function nameSpan(name, addr) {
     const span = document.createElement('span');
     span.className = 'name';
@@ -520,6 +532,7 @@
     const from = div.querySelector('.from');
     from.textContent = name;
     from.title = addr ? name + ' (' + addr + ')' : name;
+    from.classList.add(hue(name));
     div.querySelector('.text').textContent = text;
     return append(div);
   }
@@ -571,9 +584,29 @@
     if (last && last.kind === kind && last.div === view.log.lastElementChild) {
       last.names.push(name);
     } else {
-      state.run = { kind, names: [name], div: notice(kind, '', '') };
+      state.run = { kind, names: [name], div: notice(kind, '', ''), verb, addr };
     }
-    const names = state.run.names;
+    state.run.addr = addr;
+    showRun();
+  }
+
+  /**
+   * A newcomer who picks a name at once (every client renames right after joining) is one line,
+   * "bob came online", rather than "127.0.0.1:4711 came online" and "... is now bob".
+   */
+  function renamedInRun(old, name) {
+    const last = state.run;
+    if (!last || (last.kind !== 'online' && last.kind !== 'joined') || last.div !== view.log.lastElementChild
+        || fold(last.names[last.names.length - 1]) !== fold(old)) {
+      return false;
+    }
+    last.names[last.names.length - 1] = name;
+    showRun();
+    return true;
+  }
+
+  function showRun() {
+    const { names, verb, addr } = state.run;
     const text = state.run.div.querySelector('.text');
     if (names.length > 3) {
       text.textContent = names.length + ' users ' + verb;
