@@ -87,6 +87,7 @@
       setStatus('off', 'disconnected');
       system(farewell(state.farewell));
       clearUsers();
+      state.rooms = [];
       setRoom(null);
       view.joinBtn.textContent = 'Join again';
       view.joinForm.hidden = false;
@@ -776,9 +777,14 @@
   // --- the forms
 
   view.name.value = savedName();
-  if (window.matchMedia('(max-width: 720px)').matches) {
-    view.input.placeholder = 'message · help for commands';
-  }
+  // a phone's input is too narrow for the long hint
+  const narrow = window.matchMedia('(max-width: 720px)');
+  const fullHint = view.input.placeholder;
+  const showHint = () => {
+    view.input.placeholder = narrow.matches ? 'message · help for commands' : fullHint;
+  };
+  narrow.addEventListener('change', showHint);
+  showHint();
 
   view.joinForm.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -224,6 +224,8 @@ class BrowserChatTest {
     try (TestUser bob = TestUser.join(server.port(), "bob")) {
       page.join(server, "alice");
       page.awaitLogLine("renamed to: alice");
+      page.type("help");
+      page.awaitLogLine(l -> l.contains("who") && l.contains("quit"));
       page.type("quit");
       page.awaitLogLine("You left the chat. Join again whenever you like.");
       bob.awaitLine(l -> l.endsWith("]alice:offline"));
@@ -235,6 +237,12 @@ class BrowserChatTest {
         assertFalse(browser.findElement(By.id(id)).isEnabled(), id + " is usable after quit");
       }
       page.screenshot("quit.png");
+      page.viewport(PHONE);
+      // the lists slide out (0.2 s) as the width crosses into a phone's
+      new WebDriverWait(browser, ChatPage.TIMEOUT).until(d -> !browser.findElement(By.id("rooms-pane")).isDisplayed()
+        && !browser.findElement(By.id("online-pane")).isDisplayed());
+      page.screenshot("quit-phone.png");
+      page.viewport(DESKTOP);
 
       browser.findElement(By.id("join-btn")).click();
       page.awaitLogLine("renamed to: alice");
