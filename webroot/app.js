@@ -16,7 +16,8 @@
     room: $('room'), roomsPane: $('rooms-pane'), rooms: $('rooms'), roomsRefresh: $('rooms-refresh'),
     roomForm: $('room-form'), roomInput: $('room-input'), roomsToggle: $('rooms-toggle'),
     onlinePane: $('online-pane'), onlineToggle: $('online-toggle'), onlineToggleCount: $('online-toggle-count'),
-    scrim: $('scrim')
+    scrim: $('scrim'), send: $('send'), roomJoin: $('room-join'), joinBtn: $('join-btn'),
+    privateBadge: $('private-badge')
   };
 
   const state = {
@@ -33,6 +34,11 @@
     // send until the first answer the flag is 'asked', then 'answering' until another event.
     quiet: { who: null, 'room-listed': null },
     farewell: null,    // a kick or bye from the server: do not reconnect after it
+    shutdown: false,   // the server said it is going down: the lost connection is no surprise
+    opened: false,     // the bridge has opened since the user joined: a close is a lost connection
+    run: null,         // the last line of joins or leaves, while it is the log's last line: {kind, names, div}
+    unread: 0,         // lines that arrived while the page was hidden (the tab's title)
+    unreadPrivate: 0,  // private messages not answered yet (the header's badge)
     lostAt: null       // when the connection was lost, while reconnecting
   };
 
@@ -40,9 +46,15 @@
 
   function connect() {
     state.farewell = null;
+    state.shutdown = false;
+    state.opened = false;
+    usable(false);
     const eb = new EventBus('/eventbus', { vertxbus_reconnect_delay_max: 4000 });
     eb.enableReconnect(true);
-    eb.onopen = () => join(eb);
+    eb.onopen = () => {
+      state.opened = true;
+      join(eb);
+    };
     eb.onclose = () => closed(eb);
     eb.onerror = (err) => console.warn('bridge error', err);
     state.eb = eb;
@@ -69,14 +81,15 @@
     if (eb !== state.eb) {
       return;
     }
+    usable(false);
     if (state.farewell) {
       eb.enableReconnect(false);
       setStatus('off', 'disconnected');
-      system(state.farewell.type === 'error'
-        ? 'The server turned this page away (' + state.farewell.line + '). Join again in a while.'
-        : 'The server disconnected you (' + state.farewell.line + '). Join again when you are back.');
+      system(farewell(state.farewell));
       clearUsers();
+      state.rooms = [];
       setRoom(null);
+      view.joinBtn.textContent = 'Join again';
       view.joinForm.hidden = false;
       view.name.value = state.wanted;
       state.eb = null;
@@ -84,11 +97,45 @@
     }
     if (!state.lostAt) {
       state.lostAt = new Date();
-      system('Lost the connection to the server at ' + time(state.lostAt) +
-        ' (it stopped, restarted, or the network failed). Reconnecting…');
+      system(!state.opened
+        ? 'Cannot reach the chat server. Trying again…'
+        : state.shutdown
+        ? 'The server shut down (a restart, or maintenance). This page rejoins by itself when it is back…'
+        : 'Lost the connection to the server (it stopped, restarted, or the network failed). Reconnecting…');
       clearUsers();
     }
     setStatus('wait', 'reconnecting…');
+  }
+
+  /** What ended the session, in plain words: the event's type and fields, not its text. */
+  function farewell(ev) {
+    switch (ev.type) {
+      case 'bye':
+        return 'You left the chat. Join again whenever you like.';
+      case 'kicked':
+        return 'You were signed out: ' + (ev.seconds ? 'nothing sent for ' + ev.seconds + ' seconds' : 'idle for too long') +
+          '. Join again when you are back.';
+      case 'kicked-flood':
+        return 'You were signed out for sending too many lines too fast. Join again in a while.';
+      case 'error':
+        if (ev.code === 'server-full') {
+          return 'The server is full right now. Try joining again in a while.';
+        }
+        if (ev.code === 'too-many-from-address') {
+          return 'Too many people are connected from your address right now. Try joining again in a while.';
+        }
+        return 'The server could not let you in just now. Try joining again in a while.';
+      default:
+        return 'The server disconnected you. Join again when you like.';
+    }
+  }
+
+  /** The chat's controls work only while this page is in the chat. */
+  function usable(on) {
+    for (const control of [view.input, view.send, view.renameBtn, view.roomInput, view.roomJoin, view.roomsRefresh]) {
+      control.disabled = !on;
+    }
+    view.chat.classList.toggle('offline', !on);
   }
 
   function send(line) {
@@ -167,6 +214,9 @@
       case 'bye':
         state.farewell = ev;
         break;
+      case 'shutdown':
+        state.shutdown = true;
+        break;
       case 'error':
         // the server is full, this address has too many users, or the join failed: it hangs
         // up; retrying at once would only be refused again
@@ -209,9 +259,10 @@
     addUser(ev.name, ev.addr);
     showMe();
     setStatus('on', 'online');
+    usable(true);
+    showTransport(state.eb);
     if (state.lostAt) {
-      system('Reconnected: the connection was lost at ' + time(state.lostAt) + ' and is back at ' + time(new Date()) +
-        '. The server ' + 'sees you as a new user' + (state.wanted ? ', so this page asks for your name ' + state.wanted + ' again' : '') +
+      system('Reconnected after ' + duration(new Date() - state.lostAt) + ' away. The server sees you as a new user' + (state.wanted ? ', so this page asks for your name ' + state.wanted + ' again' : '') +
         (state.hasRooms && !sameRoom(state.wantedRoom, LOBBY) ? ' and goes back to ' + state.wantedRoom + '.' : '.'));
       state.lostAt = null;
     }
@@ -259,7 +310,7 @@
   function setRoom(room) {
     state.room = room;
     view.room.textContent = room || '';
-    document.title = room ? room + ' · vchat' : 'vchat';
+    showTitle();
     renderRooms();
   }
 
@@ -364,40 +415,229 @@
     }
   }
 
-  // --- the log
+  // --- the log: messages as a chat (time, name, text), everything else as quiet one-liners.
+  // User text only ever goes in through textContent: it is never HTML.
 
   function showEvent(ev) {
     switch (ev.type) {
+      case 'chat':
+        message('chat' + (ev.self ? ' self' : ''), ev.ts, ev.name, ev.addr, ev.text);
+        unseen(false);
+        break;
+      case 'history': {
+        // an earlier chat line of the room: shaped like a live one, dimmed, its time with the date if not today
+        const entry = ev.entry || {};
+        const div = message('chat history', entry.ts, entry.name, entry.addr, entry.text, true);
+        if (entry.ts) {
+          div.title = 'earlier: ' + new Date(entry.ts).toLocaleString();
+        }
+        break;
+      }
+      case 'private':
+        whisper(ev.from, ev.addr, ev.text, false);
+        unseen(true);
+        break;
+      case 'private-echo':
+        whisper(ev.to, '', ev.text, true);
+        break;
+      case 'online':
+        if (ev.self) {
+          notice('online self', 'you are online', ev.addr);
+        } else {
+          run('online', ev.name, ev.addr, 'came online');
+        }
+        break;
+      case 'offline':
+        run('offline', ev.name, ev.addr, 'went offline');
+        break;
+      case 'joined':
+        run('joined', ev.name, ev.addr, 'joined');
+        break;
+      case 'left':
+        run('left', ev.name, ev.addr, 'left');
+        break;
+      case 'rename': {
+        if (renamedInRun(ev.old, ev.name)) {
+          break;
+        }
+        const div = notice('rename', '', ev.addr);
+        div.querySelector('.text').append(nameSpan(ev.old), ' is now ', nameSpan(ev.name));
+        break;
+      }
+      case 'who': {
+        const div = notice('who', '', ev.addr);
+        div.querySelector('.text').append(nameSpan(ev.name, ev.addr), ' is here');
+        break;
+      }
       case 'room-entered': {
         const div = show(ev.line, 'room-entered');
         div.dataset.room = ev.room;
-        break;
-      }
-      case 'history': {
-        // an earlier chat line of the room: shaped like a live one, dimmed, with its time
-        const entry = ev.entry || {};
-        const div = show('[' + entry.addr + ']' + entry.name + ':' + entry.text, 'chat history');
-        if (entry.ts) {
-          const when = new Date(entry.ts);
-          div.dataset.time = earlier(when);
-          div.title = 'earlier: ' + when.toLocaleString();
-        }
         break;
       }
       case 'history-empty':
         show('no earlier messages in ' + (ev.room || state.room), 'history-empty');
         break;
       default:
+        // the server's own words in its language: renamed, errors, help, rooms, kicks, bye, shutdown
         show(ev.line, ev.type);
         break;
     }
   }
 
-  function show(text, kind) {
-    const atBottom = view.log.scrollTop + view.log.clientHeight >= view.log.scrollHeight - 4;
+  /** A new row of the log: a time, a name column, and a body holding the text. */
+  function row(kind, when) {
     const div = document.createElement('div');
     div.className = 'line ' + kind;
-    div.textContent = text;
+    const time = document.createElement('time');
+    time.className = 'time';
+    const date = when ? new Date(when) : new Date();
+    time.dateTime = date.toISOString();
+    time.textContent = clock(date);
+    time.title = date.toLocaleString();
+    const from = document.createElement('span');
+    from.className = 'from';
+    const body = document.createElement('span');
+    body.className = 'body';
+    const text = document.createElement('span');
+    text.className = 'text';
+    body.append(text);
+    div.append(time, from, body);
+    return div;
+  }
+
+  /** One of eight colours for a name, the same for it every time (The Lounge's coloured nicks). */
+  function hue(name) {
+    let hash = 0;
+    for (const c of fold(name)) {
+      hash = (hash * 31 + c.codePointAt(0)) | 0;
+    }
+    return 'c' + (Math.abs(hash) % 8);
+  }
+
+  function nameSpan(name, addr) {
+    const span = document.createElement('span');
+    span.className = 'name';
+    span.textContent = name;
+    if (addr) {
+      span.title = addr;
+    }
+    return span;
+  }
+
+  /** A chat message: who said it (its address on hover), when, and what. */
+  function message(kind, ts, name, addr, text, earlier) {
+    const div = row(kind, ts);
+    if (earlier && ts) {
+      div.querySelector('.time').textContent = earlierClock(new Date(ts));
+    }
+    const from = div.querySelector('.from');
+    from.textContent = name;
+    from.title = addr ? name + ' (' + addr + ')' : name;
+    from.classList.add(hue(name));
+    div.querySelector('.text').textContent = text;
+    return append(div);
+  }
+
+  /** A private message, to me (with a reply button) or from me. */
+  function whisper(other, addr, text, mine) {
+    const div = row(mine ? 'private private-echo self' : 'private', null);
+    const from = div.querySelector('.from');
+    from.textContent = mine ? 'you' : other;
+    from.title = addr ? other + ' (' + addr + ')' : (mine ? 'you' : other);
+    const body = div.querySelector('.body');
+    const tag = document.createElement('span');
+    tag.className = 'tag';
+    tag.textContent = mine ? 'private to ' + other : 'private';
+    body.prepend(tag);
+    div.querySelector('.text').textContent = text;
+    div.dataset.with = other;
+    if (!mine) {
+      const reply = document.createElement('button');
+      reply.type = 'button';
+      reply.className = 'reply';
+      reply.textContent = 'Reply';
+      reply.title = 'answer ' + other + ' privately';
+      reply.addEventListener('click', () => replyTo(other));
+      body.append(reply);
+    }
+    return append(div);
+  }
+
+  function replyTo(name) {
+    view.input.value = 'to ' + name + ' ';
+    view.input.focus();
+    clearPrivateBadge();
+  }
+
+  /** A quiet one-liner (joins, leaves, renames), in the name and text columns together. */
+  function notice(kind, text, addr) {
+    const div = row('notice ' + kind, null);
+    div.querySelector('.text').textContent = text;
+    if (addr) {
+      div.title = addr;
+    }
+    return append(div);
+  }
+
+  /** Joins and leaves in a row are one line: "ann came online", "ann and bob left", "4 users joined". */
+  function run(kind, name, addr, verb) {
+    const last = state.run;
+    if (last && last.kind === kind && last.div === view.log.lastElementChild) {
+      last.names.push(name);
+    } else {
+      state.run = { kind, names: [name], div: notice(kind, '', ''), verb, addr };
+    }
+    state.run.addr = addr;
+    showRun();
+  }
+
+  /**
+   * A newcomer who picks a name at once (every client renames right after joining) is one line,
+   * "bob came online", rather than "127.0.0.1:4711 came online" and "... is now bob".
+   */
+  function renamedInRun(old, name) {
+    const last = state.run;
+    if (!last || (last.kind !== 'online' && last.kind !== 'joined') || last.div !== view.log.lastElementChild
+        || fold(last.names[last.names.length - 1]) !== fold(old)) {
+      return false;
+    }
+    last.names[last.names.length - 1] = name;
+    showRun();
+    return true;
+  }
+
+  function showRun() {
+    const { names, verb, addr } = state.run;
+    const text = state.run.div.querySelector('.text');
+    if (names.length > 3) {
+      text.textContent = names.length + ' users ' + verb;
+      state.run.div.title = names.join(', ');
+    } else {
+      const spans = names.map((n) => nameSpan(n));
+      const parts = [];
+      spans.forEach((span, i) => {
+        if (i > 0) {
+          parts.push(i === spans.length - 1 ? ' and ' : ', ');
+        }
+        parts.push(span);
+      });
+      text.replaceChildren(...parts, ' ' + verb);
+      if (names.length === 1 && addr) {
+        text.firstChild.title = addr;
+      }
+      state.run.div.title = names.length === 1 ? addr || '' : names.join(', ');
+    }
+  }
+
+  /** A line of the page's or the server's own words, across the whole width. */
+  function show(text, kind) {
+    const div = row(kind, null);
+    div.querySelector('.text').textContent = text;
+    return append(div);
+  }
+
+  function append(div) {
+    const atBottom = view.log.scrollTop + view.log.clientHeight >= view.log.scrollHeight - 4;
     view.log.append(div);
     if (atBottom) {
       view.log.scrollTop = view.log.scrollHeight;
@@ -409,25 +649,81 @@
     show(text, 'system');
   }
 
+  // --- unread: a line that arrives while the page is hidden counts on the tab's title; a private
+  // message also on the header's badge until it is answered or the badge is clicked
+
+  function unseen(isPrivate) {
+    if (isPrivate) {
+      state.unreadPrivate++;
+      view.privateBadge.textContent = '✉ ' + state.unreadPrivate;
+      view.privateBadge.setAttribute('aria-label', state.unreadPrivate + ' private message' + (state.unreadPrivate > 1 ? 's' : '') + ' not answered');
+      view.privateBadge.hidden = false;
+    }
+    if (document.hidden) {
+      state.unread++;
+      showTitle();
+    }
+  }
+
+  function clearPrivateBadge() {
+    state.unreadPrivate = 0;
+    view.privateBadge.hidden = true;
+  }
+
+  function showTitle() {
+    const base = state.room ? state.room + ' · vchat' : 'vchat';
+    document.title = state.unread > 0 ? '(' + state.unread + ') ' + base : base;
+  }
+
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) {
+      state.unread = 0;
+      showTitle();
+    }
+  });
+
+  view.privateBadge.addEventListener('click', () => {
+    const last = [...view.log.querySelectorAll('.line.private:not(.private-echo)')].pop();
+    if (last) {
+      last.scrollIntoView({ block: 'nearest' });
+      replyTo(last.dataset.with);
+    }
+    clearPrivateBadge();
+  });
+
   function setStatus(kind, text) {
     view.status.className = 'status ' + kind;
     view.status.textContent = text;
+    view.status.title = '';
+  }
+
+  /** The SockJS transport in use (websocket, xhr-streaming, ...), on the status's tooltip. */
+  function showTransport(eb) {
+    const transport = eb && eb.sockJSConn && eb.sockJSConn.transport;
+    view.status.title = transport ? 'connected over ' + transport : '';
+    view.status.dataset.transport = transport || '';
   }
 
   function showMe() {
     view.me.textContent = state.me || '';
   }
 
-  function time(date) {
-    return date.toLocaleTimeString();
+  /** "3 s", "2 min": how long the page was away. */
+  function duration(millis) {
+    const seconds = Math.max(1, Math.round(millis / 1000));
+    return seconds < 120 ? seconds + ' s' : Math.round(seconds / 60) + ' min';
+  }
+
+  /** A live line's time: hours and minutes. */
+  function clock(date) {
+    return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   }
 
   /** A history line's time: hours and minutes today, with the date before today. */
-  function earlier(date) {
-    const hm = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  function earlierClock(date) {
     return date.toDateString() === new Date().toDateString()
-      ? hm
-      : date.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ' ' + hm;
+      ? clock(date)
+      : date.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ' ' + clock(date);
   }
 
   function saveName(name) {
@@ -481,6 +777,14 @@
   // --- the forms
 
   view.name.value = savedName();
+  // a phone's input is too narrow for the long hint
+  const narrow = window.matchMedia('(max-width: 720px)');
+  const fullHint = view.input.placeholder;
+  const showHint = () => {
+    view.input.placeholder = narrow.matches ? 'message · help for commands' : fullHint;
+  };
+  narrow.addEventListener('change', showHint);
+  showHint();
 
   view.joinForm.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -500,6 +804,9 @@
     }
     if (send(line)) {
       view.input.value = '';
+      if (/^to\s/i.test(line)) {
+        clearPrivateBadge();
+      }
     }
   });
 

@@ -33,8 +33,16 @@ final class ChatPage implements AutoCloseable {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-  /** A line of the log: its text, its classes (the event type, {@code history} ...), a history line's time. */
-  record Line(String text, String classes, String time) {
+  /**
+   * A line of the log as a user sees it: its text (the text column), the sender in the name column
+   * (empty for notices), its classes (the event type, {@code self}, {@code history} ...), its time,
+   * and the whole row as rendered ({@code innerText}: time, name, text, tags and buttons).
+   */
+  record Line(String text, String name, String classes, String time, String shown) {
+
+    boolean is(String cls) {
+      return List.of(classes.split(" ")).contains(cls);
+    }
   }
 
   private final Path profile;
@@ -72,6 +80,12 @@ final class ChatPage implements AutoCloseable {
     browser.findElement(By.id("join-btn")).click();
   }
 
+  /** Opens the page with no {@code window.WebSocket}, as in a browser behind a proxy that blocks WebSocket. */
+  void withoutWebSocket() {
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+      Map.of("source", "delete window.WebSocket; delete window.MozWebSocket;"));
+  }
+
   /** Types a line into the chat input and sends it. */
   void type(String line) {
     WebElement input = browser.findElement(By.id("input"));
@@ -89,6 +103,31 @@ final class ChatPage implements AutoCloseable {
       .until(d -> logTexts().stream().anyMatch(match));
   }
 
+  /** Waits for a chat message: {@code name} in the name column, {@code text} in the text column. */
+  Line awaitMessage(String name, String text) {
+    return awaitLine("chat", name, text);
+  }
+
+  /** Waits for a line of this type (a class, e.g. {@code private}) with this sender and text. */
+  Line awaitLine(String cls, String name, String text) {
+    return new WebDriverWait(browser, TIMEOUT)
+      .withMessage(() -> "no " + cls + " line '" + name + "': '" + text + "' in the page; it shows " + logLines())
+      .until(d -> logLines().stream().filter(l -> l.is(cls) && l.name().equals(name) && l.text().equals(text))
+        .findFirst().orElse(null));
+  }
+
+  /** Waits for a quiet one-liner (joins, leaves, renames) reading {@code shown}. */
+  void awaitNotice(String shown) {
+    new WebDriverWait(browser, TIMEOUT).withMessage(() -> "no notice '" + shown + "' in the page; it shows " + logLines())
+      .until(d -> logLines().stream().anyMatch(l -> l.is("notice") && l.text().equals(shown)));
+  }
+
+  /** The element of the log's line with this text, to look at or click into. */
+  WebElement lineElement(String text) {
+    return browser.findElements(By.cssSelector("#log .line")).stream()
+      .filter(e -> e.findElement(By.className("text")).getText().equals(text)).findFirst().orElseThrow();
+  }
+
   List<String> logTexts() {
     return logLines().stream().map(Line::text).toList();
   }
@@ -97,9 +136,10 @@ final class ChatPage implements AutoCloseable {
   @SuppressWarnings("unchecked")
   List<Line> logLines() {
     Object lines = script("return Array.from(document.querySelectorAll('#log .line'),"
-      + " l => ({text: l.textContent, classes: l.className, time: l.dataset.time || ''}));");
+      + " l => ({text: l.querySelector('.text').textContent, name: l.querySelector('.from').textContent,"
+      + " classes: l.className, time: l.querySelector('.time').textContent, shown: l.innerText}));");
     return ((List<Map<String, String>>) lines).stream()
-      .map(l -> new Line(l.get("text"), l.get("classes"), l.get("time"))).toList();
+      .map(l -> new Line(l.get("text"), l.get("name"), l.get("classes"), l.get("time"), l.get("shown"))).toList();
   }
 
   void awaitOnline(List<String> names) {
