@@ -53,6 +53,19 @@ class ChatConfigTest {
   }
 
   @Test
+  void theIrcListenerIsOnByDefaultAndItsKeysAreChecked() {
+    ChatConfig defaults = ChatConfig.fromJson(new JsonObject());
+    assertEquals(6667, defaults.ircPort());
+    assertTrue(defaults.ircEnabled());
+    assertTrue(defaults.ircAutoJoin());
+    assertEquals(false, ChatConfig.fromJson(new JsonObject().put("ircPort", 0)).ircEnabled());
+    assertRefused(new JsonObject().put("ircPort", 70000), "\"ircPort\"");
+    assertRefused(new JsonObject().put("ircPort", "6667"), "\"ircPort\"");
+    assertRefused(new JsonObject().put("ircPort", 7000).put("port", 7000), "\"ircPort\"");
+    assertRefused(new JsonObject().put("ircAutoJoin", "yes"), "\"ircAutoJoin\"");
+  }
+
+  @Test
   void everyBadHardeningValueNamesItsKey() {
     assertRefused(new JsonObject().put("floodMessagesPerSecond", -1), "\"floodMessagesPerSecond\"");
     assertRefused(new JsonObject().put("floodMessagesPerSecond", "fast"), "\"floodMessagesPerSecond\"");
