@@ -62,6 +62,11 @@ public final class Events {
     return of(ONLINE).put(SID, sid).put("addr", addr).put("name", name).put(ROOMS, new JsonArray().add(Rooms.LOBBY));
   }
 
+  /** A newcomer in {@code rooms} (an IRC user may start in none). */
+  public static JsonObject online(String sid, String addr, String name, List<String> rooms) {
+    return of(ONLINE).put(SID, sid).put("addr", addr).put("name", name).put(ROOMS, new JsonArray(rooms));
+  }
+
   public static JsonObject offline(String sid, String addr, String name, List<String> rooms) {
     return of(OFFLINE).put(SID, sid).put("addr", addr).put("name", name).put(ROOMS, new JsonArray(rooms));
   }
