@@ -1,0 +1,39 @@
+package dev.vchat.irc;
+
+import dev.vchat.core.ChatSession;
+import io.vertx.core.Future;
+
+/**
+ * What an IRC command handler sees of its user: the chat session (where the chat logic is) and
+ * ways to answer in IRC. Handlers never touch the socket.
+ */
+interface IrcClient {
+
+  /** The server's name in prefixes and numerics. */
+  String SERVER = "vchat";
+
+  ChatSession session();
+
+  /** The user's nick as IRC clients see it. */
+  String nick();
+
+  /** {@code :vchat NUMERIC nick params...} */
+  void reply(String numeric, String... params);
+
+  /** One line as it is (without CRLF). */
+  void send(String line);
+
+  /** Sets (non-empty) or clears the away message. */
+  void away(String message);
+
+  /**
+   * Runs {@code work} with the chat's error replies not shown to the user (NOTICE must never be
+   * answered with an error).
+   */
+  Future<Void> quietly(java.util.function.Supplier<Future<Void>> work);
+
+  /** A notice from the server to this user. */
+  default void notice(String text) {
+    send(IrcMessage.format(SERVER, "NOTICE", nick(), text));
+  }
+}
