@@ -70,7 +70,7 @@ public final class IrcChatVerticle extends VerticleBase {
     socket.handler(ignored -> { });
     socket.exceptionHandler(ignored -> { });
     String text = chat.catalogue().render(Events.error(refused));
-    Buffer line = Buffer.buffer((IrcMessage.format(null, "ERROR", text) + "\r\n").getBytes(StandardCharsets.UTF_8));
+    Buffer line = Buffer.buffer((IrcMessage.formatText(null, "ERROR", text) + "\r\n").getBytes(StandardCharsets.UTF_8));
     long forceClose = vertx.setTimer(REFUSE_CLOSE_MILLIS, id -> socket.close());
     socket.write(line).onComplete(ar -> {
       vertx.cancelTimer(forceClose);

@@ -32,8 +32,11 @@ interface IrcClient {
    */
   Future<Void> quietly(java.util.function.Supplier<Future<Void>> work);
 
+  /** The nick the user just named as a recipient, as typed: a 401 for it repeats it so. */
+  void namedNick(String typed);
+
   /** A notice from the server to this user. */
   default void notice(String text) {
-    send(IrcMessage.format(SERVER, "NOTICE", nick(), text));
+    send(IrcMessage.formatText(SERVER, "NOTICE", nick(), text));
   }
 }

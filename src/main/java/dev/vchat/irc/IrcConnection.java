@@ -69,6 +69,8 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   private String nick = "*";
   private String away = "";
   private boolean quiet;
+  /** The recipient of the private message under way, as the user typed it. */
+  private String namedNick = "";
   private boolean closed;
   private boolean backlogged;
   private boolean queueFull;
@@ -97,7 +99,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
         if (state == State.ONLINE) {
           session.lineTooLong();
         } else {
-          send(IrcMessage.format(SERVER, Numerics.ERR_INPUTTOOLONG, nick, "Input line was too long"));
+          send(IrcMessage.formatText(SERVER, Numerics.ERR_INPUTTOOLONG, nick, "Input line was too long"));
         }
       }
     });
@@ -125,7 +127,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
     registrationTimer = chat.vertx().setTimer(REGISTRATION_TIMEOUT_MILLIS, id -> {
       if (state != State.ONLINE && !closed) {
         log.info("IRC client from {} did not register in time", session.addr());
-        send(IrcMessage.format(null, "ERROR", "Closing link: registration timed out"));
+        send(IrcMessage.formatText(null, "ERROR", "Closing link: registration timed out"));
         close();
       }
     });
@@ -137,7 +139,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
       case CLAIMING -> waiting.add(line);
       case REGISTERING -> {
         if (++unregisteredLines > MAX_UNREGISTERED_LINES) {
-          send(IrcMessage.format(null, "ERROR", "Closing link: too many lines before registering"));
+          send(IrcMessage.formatText(null, "ERROR", "Closing link: too many lines before registering"));
           close();
           return;
         }
@@ -174,7 +176,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
 
   @Override
   public void quit() {
-    send(IrcMessage.format(null, "ERROR", "Closing link: quit"));
+    send(IrcMessage.formatText(null, "ERROR", "Closing link: quit"));
     close();
   }
 
@@ -195,8 +197,11 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
     String[] all = new String[params.length + 1];
     all[0] = nick;
     System.arraycopy(params, 0, all, 1, params.length);
-    send(IrcMessage.format(SERVER, numeric, all));
+    send(MINIMAL.contains(numeric) ? IrcMessage.format(SERVER, numeric, all) : IrcMessage.formatText(SERVER, numeric, all));
   }
+
+  /** Numerics whose last parameter is a token, not words: no ':' before it unless needed. */
+  private static final Set<String> MINIMAL = Set.of(Numerics.RPL_MYINFO, Numerics.RPL_CHANNELMODEIS, Numerics.RPL_UMODEIS);
 
   /** Writes one line to this user alone, after the broadcasts queued for it before. */
   @Override
@@ -215,6 +220,11 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   @Override
   public void away(String message) {
     away = message;
+  }
+
+  @Override
+  public void namedNick(String typed) {
+    namedNick = typed;
   }
 
   @Override
@@ -250,12 +260,12 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
         }
       }
       case Events.HISTORY -> send(IrcEvents.chat(event.getJsonObject(Events.ENTRY)));
-      case Events.PRIVATE -> send(IrcMessage.format(IrcNicks.prefix(event.getString("from"), event.getString("addr")),
+      case Events.PRIVATE -> send(IrcMessage.formatText(IrcNicks.prefix(event.getString("from"), event.getString("addr")),
         "PRIVMSG", nick, event.getString("text")));
-      case Events.KICKED -> send(IrcMessage.format(null, "ERROR", "Closing link: idle for " + event.getInteger("seconds") + " s"));
-      case Events.KICKED_FLOOD -> send(IrcMessage.format(null, "ERROR", "Closing link: flooding"));
-      case Events.BYE -> send(IrcMessage.format(null, "ERROR", "Closing link: quit"));
-      case Events.SHUTDOWN -> send(IrcMessage.format(null, "ERROR", "Closing link: server shutting down"));
+      case Events.KICKED -> send(IrcMessage.formatText(null, "ERROR", "Closing link: idle for " + event.getInteger("seconds") + " s"));
+      case Events.KICKED_FLOOD -> send(IrcMessage.formatText(null, "ERROR", "Closing link: flooding"));
+      case Events.BYE -> send(IrcMessage.formatText(null, "ERROR", "Closing link: quit"));
+      case Events.SHUTDOWN -> send(IrcMessage.formatText(null, "ERROR", "Closing link: server shutting down"));
       case Events.ERROR -> error(event);
       default -> { } // private-echo, history-empty, room-entered ...: nothing to show on IRC
     }
@@ -283,11 +293,12 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
     } else if (ErrorCode.NAME_INVALID.code().equals(code)) {
       reply(Numerics.ERR_ERRONEUSNICKNAME, name, "Erroneous nickname");
     } else if (ErrorCode.NOT_ONLINE.code().equals(code)) {
-      reply(Numerics.ERR_NOSUCHNICK, IrcNicks.nickOf(name), "No such nick/channel");
+      String typed = IrcNicks.nameOf(namedNick).equals(name) ? namedNick : IrcNicks.nickOf(name);
+      reply(Numerics.ERR_NOSUCHNICK, typed, "No such nick/channel");
     } else if (ErrorCode.LINE_TOO_LONG.code().equals(code)) {
       reply(Numerics.ERR_INPUTTOOLONG, "Input line was too long");
     } else if (ErrorCode.JOIN_FAILED.code().equals(code)) {
-      send(IrcMessage.format(null, "ERROR", chat.catalogue().render(event)));
+      send(IrcMessage.formatText(null, "ERROR", chat.catalogue().render(event)));
     } else {
       notice(chat.catalogue().render(event));
     }
@@ -340,7 +351,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
 
   Future<Void> shutdown() {
     if (state != State.ONLINE) {
-      send(IrcMessage.format(null, "ERROR", "Closing link: server shutting down"));
+      send(IrcMessage.formatText(null, "ERROR", "Closing link: server shutting down"));
       close();
       session.disconnected();
     } else {

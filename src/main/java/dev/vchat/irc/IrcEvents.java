@@ -21,7 +21,7 @@ final class IrcEvents {
         var rooms = Events.audience(event);
         yield rooms.isEmpty() ? null : IrcMessage.format(IrcNicks.prefix(name, addr), "JOIN", rooms.get(0));
       }
-      case Events.OFFLINE -> IrcMessage.format(IrcNicks.prefix(name, addr), "QUIT", "left the chat");
+      case Events.OFFLINE -> IrcMessage.formatText(IrcNicks.prefix(name, addr), "QUIT", "left the chat");
       case Events.CHAT -> chat(event);
       case Events.RENAME -> IrcMessage.format(IrcNicks.prefix(event.getString("old"), addr), "NICK", IrcNicks.nickOf(name));
       case Events.JOINED -> IrcMessage.format(IrcNicks.prefix(name, addr), "JOIN", event.getString(Events.ROOM));
@@ -32,7 +32,7 @@ final class IrcEvents {
 
   /** A chat event (live, or a history entry) as a PRIVMSG from its sender to its room. */
   static String chat(JsonObject event) {
-    return IrcMessage.format(IrcNicks.prefix(event.getString("name"), event.getString("addr")), "PRIVMSG",
+    return IrcMessage.formatText(IrcNicks.prefix(event.getString("name"), event.getString("addr")), "PRIVMSG",
       event.getString(Events.ROOM), event.getString("text"));
   }
 }

@@ -54,6 +54,15 @@ record IrcMessage(String verb, List<String> params) {
    * gets its ':' when it must (empty, holding a space, or starting with ':').
    */
   static String format(String prefix, String verb, String... params) {
+    return format(false, prefix, verb, params);
+  }
+
+  /** As {@link #format}, the last parameter always after ':' (text: a message, a reason, a numeric's words). */
+  static String formatText(String prefix, String verb, String... params) {
+    return format(true, prefix, verb, params);
+  }
+
+  private static String format(boolean text, String prefix, String verb, String... params) {
     StringBuilder out = new StringBuilder(64);
     if (prefix != null) {
       out.append(':').append(prefix).append(' ');
@@ -63,7 +72,7 @@ record IrcMessage(String verb, List<String> params) {
       String param = params[p];
       out.append(' ');
       boolean last = p == params.length - 1;
-      if (last && (param.isEmpty() || param.indexOf(' ') >= 0 || param.charAt(0) == ':')) {
+      if (last && (text || param.isEmpty() || param.indexOf(' ') >= 0 || param.charAt(0) == ':')) {
         out.append(':');
       }
       out.append(param);

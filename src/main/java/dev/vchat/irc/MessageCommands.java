@@ -62,6 +62,7 @@ final class MessageCommands {
     if (text.isBlank()) {
       return Future.succeededFuture();
     }
+    client.namedNick(nick);
     CommandTable.Invocation to = client.session().chat().commands().parse("to " + IrcNicks.nameOf(nick) + " " + text);
     if (notice) {
       return client.quietly(() -> to.command().execute(client.session(), to.args()));

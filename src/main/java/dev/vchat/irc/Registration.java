@@ -72,7 +72,7 @@ final class Registration {
       case "LIST" -> owner.send(IrcMessage.format(IrcClient.SERVER, "CAP", target(), "LIST", ""));
       case "REQ" -> {
         negotiating = true;
-        owner.send(IrcMessage.format(IrcClient.SERVER, "CAP", target(), "NAK", message.param(1, "")));
+        owner.send(IrcMessage.formatText(IrcClient.SERVER, "CAP", target(), "NAK", message.param(1, "")));
       }
       case "END" -> {
         negotiating = false;
@@ -109,6 +109,6 @@ final class Registration {
     String[] all = new String[params.length + 1];
     all[0] = target();
     System.arraycopy(params, 0, all, 1, params.length);
-    owner.send(IrcMessage.format(IrcClient.SERVER, numeric, all));
+    owner.send(IrcMessage.formatText(IrcClient.SERVER, numeric, all));
   }
 }

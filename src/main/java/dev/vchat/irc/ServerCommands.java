@@ -32,7 +32,7 @@ final class ServerCommands {
     String sub = m.param(0).toUpperCase(java.util.Locale.ROOT);
     switch (sub) {
       case "LS", "LIST" -> client.send(IrcMessage.format(IrcClient.SERVER, "CAP", client.nick(), sub, ""));
-      case "REQ" -> client.send(IrcMessage.format(IrcClient.SERVER, "CAP", client.nick(), "NAK", m.param(1, "")));
+      case "REQ" -> client.send(IrcMessage.formatText(IrcClient.SERVER, "CAP", client.nick(), "NAK", m.param(1, "")));
       case "END" -> { }
       default -> client.reply("410", sub, "Invalid CAP command");
     }

@@ -38,7 +38,7 @@ class IrcRegistrationTest {
       ann.expectStart(":vchat 375 ann :");
       ann.awaitLine(":vchat 376 ann :End of /MOTD command.");
       ann.expect(":ann!chat@127.0.0.1 JOIN #lobby");
-      ann.expect(":vchat 353 ann = #lobby ann");
+      ann.expect(":vchat 353 ann = #lobby :ann");
       ann.expect(":vchat 366 ann #lobby :End of /NAMES list");
     }
   }
@@ -60,7 +60,7 @@ class IrcRegistrationTest {
       assertEquals(List.of(), bob.linesWithin(QUIET));
       bob.send("JOIN #lobby");
       bob.expect(":bob!chat@127.0.0.1 JOIN #lobby");
-      bob.expect(":vchat 353 bob = #lobby bob");
+      bob.expect(":vchat 353 bob = #lobby :bob");
     }
   }
 
