@@ -87,6 +87,7 @@ public final class IrcTestUser implements AutoCloseable {
 
   public IrcTestUser send(String line) {
     try {
+      Transcript.record("irc " + addr, true, line);
       out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {
@@ -190,7 +191,9 @@ public final class IrcTestUser implements AutoCloseable {
             if (length == bytes.length) {
               lines.add("MISSING CR: " + new String(bytes, StandardCharsets.UTF_8));
             } else {
-              lines.add(new String(bytes, 0, length, StandardCharsets.UTF_8));
+              String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+              Transcript.record("irc " + addr, false, text);
+              lines.add(text);
             }
             line.reset();
           } else {
