@@ -135,7 +135,12 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
 
   private void received(String line) {
     switch (state) {
-      case ONLINE -> session.receive(line);
+      case ONLINE -> {
+        String chatLine = Ctcp.rewrite(line);
+        if (chatLine != null) {
+          session.receive(chatLine);
+        }
+      }
       case CLAIMING -> waiting.add(line);
       case REGISTERING -> {
         if (++unregisteredLines > MAX_UNREGISTERED_LINES) {
@@ -251,6 +256,9 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
         send(IrcMessage.format(old + "!" + IrcNicks.USER + "@" + IrcNicks.host(session.addr()), "NICK", nick));
       }
       case Events.JOINED, Events.LEFT -> {
+        // what was queued before, in the rooms the user was in; the new room's lines queued
+        // before the join are in its history, shown next (as TCP skips them on a move)
+        fanout.catchUp(this);
         roomsChanged();
         send(IrcEvents.render(event));
       }

@@ -81,7 +81,7 @@ final class IrcFanout implements Handler<Message<Broadcast>> {
     if (queued.isEmpty()) {
       return;
     }
-    Map<String, Buffer> shared = new HashMap<>(4);
+    Map<String, Lines> shared = new HashMap<>(4);
     Set<String> causes = new HashSet<>(4);
     for (IrcLines batch : queued) {
       for (IrcLines.Line line : batch.lines()) {
@@ -104,7 +104,7 @@ final class IrcFanout implements Handler<Message<Broadcast>> {
    * connection that gets the whole queue shares the buffer of its rooms ({@code shared}) unless
    * some of the lines are its own.
    */
-  private void writeRest(IrcConnection connection, Map<String, Buffer> shared, Set<String> causes) {
+  private void writeRest(IrcConnection connection, Map<String, Lines> shared, Set<String> causes) {
     int from = (int) Math.max(0, connection.fanoutSeq - firstSeq);
     connection.fanoutSeq = endSeq();
     if (from >= queued.size()) {
@@ -113,19 +113,25 @@ final class IrcFanout implements Handler<Message<Broadcast>> {
     String sid = connection.sid();
     boolean whole = from == 0 && shared != null && !causes.contains(sid);
     String roomsKey = whole ? connection.roomKeysSignature() : null;
-    Buffer buffer = whole ? shared.get(roomsKey) : null;
-    if (buffer == null) {
-      buffer = Buffer.buffer();
+    Lines lines = whole ? shared.get(roomsKey) : null;
+    if (lines == null) {
+      Buffer buffer = Buffer.buffer();
+      int count = 0;
       for (int i = from; i < queued.size(); i++) {
-        queued.get(i).appendFor(buffer, sid, connection.roomKeys());
+        count += queued.get(i).appendFor(buffer, sid, connection.roomKeys());
       }
+      lines = new Lines(buffer, count);
       if (whole) {
-        shared.put(roomsKey, buffer);
+        shared.put(roomsKey, lines);
       }
     }
-    if (buffer.length() > 0 && connection.write(buffer)) {
-      metrics.tcpDelivered(1, buffer.length()); // one write; lines are not counted one by one here
+    if (lines.count() > 0 && connection.write(lines.buffer())) {
+      metrics.tcpDelivered(lines.count(), lines.buffer().length());
     }
   }
 
+
+  /** Lines for one set of rooms, and how many. */
+  private record Lines(Buffer buffer, int count) {
+  }
 }

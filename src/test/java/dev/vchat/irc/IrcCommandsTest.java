@@ -79,6 +79,8 @@ class IrcCommandsTest {
       ann.awaitLine(l -> l.startsWith(":vchat 366 ann #go"));
       ann.send("PRIVMSG #go :first");
       ann.send("PRIVMSG #go :second");
+      ann.send("PING done");
+      ann.expect(":vchat PONG vchat done"); // both lines went out before bob comes
       try (IrcTestUser bob = IrcTestUser.joinLobby(server.ircPort(), "bob")) {
         bob.send("JOIN #go");
         bob.expect(":bob!chat@127.0.0.1 JOIN #go");

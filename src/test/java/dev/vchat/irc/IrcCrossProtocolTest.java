@@ -119,4 +119,17 @@ class IrcCrossProtocolTest {
       anon.awaitLine("ann to you: dotted");
     }
   }
+
+  @Test
+  void meIsAStarredLineAndOtherCtcpRequestsAreDropped(Vertx vertx) {
+    ChatServer server = ChatServer.startWithIrc(vertx, new JsonObject());
+    try (TestUser ned = TestUser.join(server.port(), "ned");
+         IrcTestUser ann = IrcTestUser.joinLobby(server.ircPort(), "ann")) {
+      ned.expect(line(ann, "ann", "online"));
+      ann.send("PRIVMSG ned :\u0001VERSION\u0001");
+      ann.send("PRIVMSG #lobby :\u0001ACTION waves\u0001");
+      ned.expect(line(ann, "ann", "* waves"));
+      assertEquals(List.of(), ned.linesWithin(QUIET));
+    }
+  }
 }
