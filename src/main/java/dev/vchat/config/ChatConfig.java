@@ -41,7 +41,8 @@ public record ChatConfig(
   int historyLines,
   int maxRooms,
   int ircPort,
-  boolean ircAutoJoin) {
+  boolean ircAutoJoin,
+  String ircServerName) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -97,6 +98,9 @@ public record ChatConfig(
   /** Whether an IRC user lands in #lobby after registering, as every other user does. */
   public static final boolean DEFAULT_IRC_AUTO_JOIN = true;
 
+  /** The server's name in IRC prefixes and numerics (one word, such as a host name). */
+  public static final String DEFAULT_IRC_SERVER_NAME = "vchat";
+
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
   private static final Set<String> KEYS = Set.of(
@@ -106,7 +110,7 @@ public record ChatConfig(
     "webEnabled", "webPort", "metricsEnabled",
         "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
     "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms",
-    "ircPort", "ircAutoJoin");
+    "ircPort", "ircAutoJoin", "ircServerName");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -157,7 +161,8 @@ public record ChatConfig(
       in.integer("historyLines", DEFAULT_HISTORY_LINES, 0, 10_000),
       in.integer("maxRooms", DEFAULT_MAX_ROOMS, 1, 1_000_000),
       ircPort,
-      in.bool("ircAutoJoin", DEFAULT_IRC_AUTO_JOIN));
+      in.bool("ircAutoJoin", DEFAULT_IRC_AUTO_JOIN),
+      ircServerName(in.nonBlank("ircServerName", DEFAULT_IRC_SERVER_NAME)));
   }
 
   /** Whether the IRC listener is on ({@code ircPort} not 0). */
@@ -233,7 +238,15 @@ public record ChatConfig(
       .put("historyLines", historyLines)
       .put("maxRooms", maxRooms)
       .put("ircPort", ircPort)
-      .put("ircAutoJoin", ircAutoJoin);
+      .put("ircAutoJoin", ircAutoJoin)
+      .put("ircServerName", ircServerName);
+  }
+
+  private static String ircServerName(String name) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9.\\-]*")) {
+      throw new ConfigException("config key \"ircServerName\" must be one word of letters, digits, '.' and '-', not \"" + name + "\"");
+    }
+    return name;
   }
 
   private static Language language(String code) {

@@ -55,6 +55,8 @@ public final class ChatSession {
   private MessageConsumer<JsonObject> inbox;
   private final Promise<Void> left = Promise.promise();
   private boolean announced;
+  /** Why the user leaves, when it said so (IRC's QUIT message); published with its offline notice. */
+  private String leaveReason;
   private boolean throttled;
 
   ChatSession(ChatInstance chat, Peer peer, String addr, LineParser parser) {
@@ -249,6 +251,12 @@ public final class ChatSession {
     tasks.submit(this::leave);
   }
 
+  /** Says a last word, hangs up, and leaves with a reason that goes out with the offline notice (IRC's QUIT). */
+  public void end(JsonObject farewell, String reason) {
+    leaveReason = TextSanitizer.strip(reason);
+    end(farewell);
+  }
+
   /** Says a last word, hangs up, and leaves; used by quit and the kicks. */
   public void end(JsonObject farewell) {
     if (state == State.CLOSING || state == State.LEFT) {
@@ -315,7 +323,11 @@ public final class ChatSession {
     return chat.registry().releaseWithRetries(entry).onSuccess(released -> {
       if (released && announced) {
         log.info("leave {} from {}", entry.name(), addr);
-        chat.publish(Events.offline(sid, addr, entry.name(), entry.rooms()));
+        JsonObject offline = Events.offline(sid, addr, entry.name(), entry.rooms());
+        if (leaveReason != null && !leaveReason.isBlank()) {
+          offline.put(Events.REASON, leaveReason);
+        }
+        chat.publish(offline);
       }
     }).compose(v -> unregistered).onComplete(ar -> left.tryComplete());
   }

@@ -1,6 +1,7 @@
 package dev.vchat.core;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,11 @@ public final class Membership {
 
   /** Leaves the room whose key is {@code roomKey}: false if the user is not in it. */
   public static Future<Boolean> part(ChatSession session, String roomKey) {
+    return part(session, roomKey, "");
+  }
+
+  /** {@link #part(ChatSession, String)}, with the user's reason on the {@code left} notice when not blank. */
+  public static Future<Boolean> part(ChatSession session, String roomKey, String reason) {
     UserEntry current = session.entry();
     Optional<String> room = current.rooms().stream().filter(r -> Rooms.key(r).equals(roomKey)).findFirst();
     if (room.isEmpty()) {
@@ -64,20 +70,33 @@ public final class Membership {
       }
       session.moved(moved);
       log.info("{} leaves {}", session.name(), room.get());
-      session.announce(Events.left(session.sid(), session.addr(), session.name(), room.get()));
+      JsonObject left = Events.left(session.sid(), session.addr(), session.name(), room.get());
+      if (!reason.isBlank()) {
+        left.put(Events.REASON, reason);
+      }
+      session.announce(left);
       return Future.succeededFuture(true);
     });
   }
 
   /** A chat line to one of the user's rooms (by its display name); false if the user is not in it. */
   public static boolean say(ChatSession session, String room, String text) {
+    return say(session, room, text, false);
+  }
+
+  /** {@link #say(ChatSession, String, String)}; {@code notice}: marked as an IRC NOTICE (shown as chat elsewhere). */
+  public static boolean say(ChatSession session, String room, String text, boolean notice) {
     String key = Rooms.key(room);
     Optional<String> display = session.rooms().stream().filter(r -> Rooms.key(r).equals(key)).findFirst();
     if (display.isEmpty()) {
       return false;
     }
     session.metrics().messageReceived();
-    session.announce(Events.chat(session.sid(), session.addr(), session.name(), text, display.get()));
+    JsonObject chat = Events.chat(session.sid(), session.addr(), session.name(), text, display.get());
+    if (notice) {
+      chat.put(Events.NOTICE, true);
+    }
+    session.announce(chat);
     return true;
   }
 }

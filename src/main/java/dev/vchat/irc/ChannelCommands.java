@@ -81,7 +81,7 @@ final class ChannelCommands {
           client.reply(Numerics.ERR_NOSUCHCHANNEL, channel, "No such channel");
           return Future.succeededFuture();
         }
-        return Membership.part(client.session(), Rooms.key(channel)).<Void>map(parted -> {
+        return Membership.part(client.session(), Rooms.key(channel), m.param(1, "")).<Void>map(parted -> {
           if (!parted) {
             client.reply(Numerics.ERR_NOTONCHANNEL, channel, "You're not on that channel");
           }

@@ -9,8 +9,8 @@ import io.vertx.core.Future;
  */
 interface IrcClient {
 
-  /** The server's name in prefixes and numerics. */
-  String SERVER = "vchat";
+  /** The server's name in prefixes and numerics (config key ircServerName). */
+  String server();
 
   ChatSession session();
 
@@ -37,6 +37,6 @@ interface IrcClient {
 
   /** A notice from the server to this user. */
   default void notice(String text) {
-    send(IrcMessage.formatText(SERVER, "NOTICE", nick(), text));
+    send(IrcMessage.formatText(server(), "NOTICE", nick(), text));
   }
 }

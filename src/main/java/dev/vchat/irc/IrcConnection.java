@@ -99,7 +99,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
         if (state == State.ONLINE) {
           session.lineTooLong();
         } else {
-          send(IrcMessage.formatText(SERVER, Numerics.ERR_INPUTTOOLONG, nick, "Input line was too long"));
+          send(IrcMessage.formatText(server(), Numerics.ERR_INPUTTOOLONG, nick, "Input line was too long"));
         }
       }
     });
@@ -166,6 +166,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
       if (ar.succeeded() && ar.result()) {
         state = State.ONLINE;
         chat.vertx().cancelTimer(registrationTimer);
+        Peaks.of(chat.vertx()).local(session.metrics().usersOnline());
         log.info("IRC user {} ({}) registered from {}", wanted, user, session.addr());
       } else if (ar.succeeded()) {
         state = State.REGISTERING;
@@ -193,6 +194,11 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   }
 
   @Override
+  public String server() {
+    return chat.config().ircServerName();
+  }
+
+  @Override
   public String nick() {
     return nick;
   }
@@ -202,7 +208,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
     String[] all = new String[params.length + 1];
     all[0] = nick;
     System.arraycopy(params, 0, all, 1, params.length);
-    send(MINIMAL.contains(numeric) ? IrcMessage.format(SERVER, numeric, all) : IrcMessage.formatText(SERVER, numeric, all));
+    send(MINIMAL.contains(numeric) ? IrcMessage.format(server(), numeric, all) : IrcMessage.formatText(server(), numeric, all));
   }
 
   /** Numerics whose last parameter is a token, not words: no ':' before it unless needed. */

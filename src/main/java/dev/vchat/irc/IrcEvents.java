@@ -21,18 +21,21 @@ final class IrcEvents {
         var rooms = Events.audience(event);
         yield rooms.isEmpty() ? null : IrcMessage.format(IrcNicks.prefix(name, addr), "JOIN", rooms.get(0));
       }
-      case Events.OFFLINE -> IrcMessage.formatText(IrcNicks.prefix(name, addr), "QUIT", "left the chat");
+      case Events.OFFLINE -> IrcMessage.formatText(IrcNicks.prefix(name, addr), "QUIT", event.getString(Events.REASON, "left the chat"));
       case Events.CHAT -> chat(event);
       case Events.RENAME -> IrcMessage.format(IrcNicks.prefix(event.getString("old"), addr), "NICK", IrcNicks.nickOf(name));
       case Events.JOINED -> IrcMessage.format(IrcNicks.prefix(name, addr), "JOIN", event.getString(Events.ROOM));
-      case Events.LEFT -> IrcMessage.format(IrcNicks.prefix(name, addr), "PART", event.getString(Events.ROOM));
+      case Events.LEFT -> event.containsKey(Events.REASON)
+        ? IrcMessage.formatText(IrcNicks.prefix(name, addr), "PART", event.getString(Events.ROOM), event.getString(Events.REASON))
+        : IrcMessage.format(IrcNicks.prefix(name, addr), "PART", event.getString(Events.ROOM));
       default -> null;
     };
   }
 
   /** A chat event (live, or a history entry) as a PRIVMSG from its sender to its room. */
   static String chat(JsonObject event) {
-    return IrcMessage.formatText(IrcNicks.prefix(event.getString("name"), event.getString("addr")), "PRIVMSG",
+    return IrcMessage.formatText(IrcNicks.prefix(event.getString("name"), event.getString("addr")),
+      event.getBoolean(Events.NOTICE, false) ? "NOTICE" : "PRIVMSG",
       event.getString(Events.ROOM), event.getString("text"));
   }
 }

@@ -36,15 +36,15 @@ final class IrcWelcome {
   void send(IrcClient client) {
     String nick = client.nick();
     client.reply(Numerics.RPL_WELCOME, "Welcome to vchat, " + nick);
-    client.reply(Numerics.RPL_YOURHOST, "Your host is " + IrcClient.SERVER + ", running vchat");
+    client.reply(Numerics.RPL_YOURHOST, "Your host is " + client.server() + ", running vchat");
     client.reply(Numerics.RPL_CREATED, "This server was started " + STARTED);
-    client.reply(Numerics.RPL_MYINFO, IrcClient.SERVER, "vchat", "-", "-");
+    client.reply(Numerics.RPL_MYINFO, client.server(), "vchat", "-", "-");
     client.reply(Numerics.RPL_ISUPPORT, ISUPPORT);
     motd(client);
   }
 
   static void motd(IrcClient client) {
-    client.reply(Numerics.RPL_MOTDSTART, "- " + IrcClient.SERVER + " Message of the day -");
+    client.reply(Numerics.RPL_MOTDSTART, "- " + client.server() + " Message of the day -");
     for (String line : MOTD) {
       client.reply(Numerics.RPL_MOTD, line);
     }

@@ -47,7 +47,7 @@ final class MessageCommands {
     if (text.isBlank()) {
       return Future.succeededFuture(); // the chat has no blank lines
     }
-    if (!Membership.say(client.session(), channel, text) && !notice) {
+    if (!Membership.say(client.session(), channel, text, notice) && !notice) {
       if (Rooms.isValid(channel)) {
         client.reply(Numerics.ERR_CANNOTSENDTOCHAN, channel, "Cannot send to channel (you are not in it)");
       } else {

@@ -18,6 +18,8 @@ final class Registration {
     void register(String nick, String user, String realname);
 
     void quit();
+
+    String server();
   }
 
   private final Owner owner;
@@ -46,7 +48,7 @@ final class Registration {
         }
       }
       case "USER" -> {
-        if (params.size() < 4) {
+        if (params.size() < 4 || params.get(3).isEmpty()) {
           reply(Numerics.ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
         } else if (user == null) {
           user = params.get(0);
@@ -55,7 +57,7 @@ final class Registration {
         }
       }
       case "PASS" -> { }
-      case "PING" -> owner.send(IrcMessage.format(IrcClient.SERVER, "PONG", IrcClient.SERVER, message.param(0, "")));
+      case "PING" -> owner.send(IrcMessage.format(owner.server(), "PONG", owner.server(), message.param(0, "")));
       case "PONG" -> { }
       case "QUIT" -> owner.quit();
       default -> reply(Numerics.ERR_NOTREGISTERED, "You have not registered");
@@ -67,12 +69,12 @@ final class Registration {
     switch (sub) {
       case "LS" -> {
         negotiating = true;
-        owner.send(IrcMessage.format(IrcClient.SERVER, "CAP", target(), "LS", ""));
+        owner.send(IrcMessage.format(owner.server(), "CAP", target(), "LS", ""));
       }
-      case "LIST" -> owner.send(IrcMessage.format(IrcClient.SERVER, "CAP", target(), "LIST", ""));
+      case "LIST" -> owner.send(IrcMessage.format(owner.server(), "CAP", target(), "LIST", ""));
       case "REQ" -> {
         negotiating = true;
-        owner.send(IrcMessage.formatText(IrcClient.SERVER, "CAP", target(), "NAK", message.param(1, "")));
+        owner.send(IrcMessage.formatText(owner.server(), "CAP", target(), "NAK", message.param(1, "")));
       }
       case "END" -> {
         negotiating = false;
@@ -109,6 +111,6 @@ final class Registration {
     String[] all = new String[params.length + 1];
     all[0] = target();
     System.arraycopy(params, 0, all, 1, params.length);
-    owner.send(IrcMessage.formatText(IrcClient.SERVER, numeric, all));
+    owner.send(IrcMessage.formatText(owner.server(), numeric, all));
   }
 }

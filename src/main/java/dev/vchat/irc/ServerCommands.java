@@ -18,11 +18,11 @@ final class ServerCommands {
     commands.add("PASS", 0, (client, m) -> done(() -> client.reply(Numerics.ERR_ALREADYREGISTERED, "You may not reregister")));
     /* PING TOKEN */
     commands.add("PING", 1, (client, m) -> done(() ->
-      client.send(IrcMessage.format(IrcClient.SERVER, "PONG", IrcClient.SERVER, m.param(0)))));
+      client.send(IrcMessage.format(client.server(), "PONG", client.server(), m.param(0)))));
     /* PONG TOKEN: it was activity, nothing more */
     commands.add("PONG", 0, (client, m) -> Future.succeededFuture());
     /* QUIT [:reason] */
-    commands.add("QUIT", 0, (client, m) -> done(() -> client.session().end(Events.bye())));
+    commands.add("QUIT", 0, (client, m) -> done(() -> client.session().end(Events.bye(), m.param(0, ""))));
     commands.add("MOTD", 0, (client, m) -> done(() -> IrcWelcome.motd(client)));
     commands.add("LUSERS", 0, ServerCommands::lusers);
   }
@@ -31,8 +31,8 @@ final class ServerCommands {
   private static Future<Void> cap(IrcClient client, IrcMessage m) {
     String sub = m.param(0).toUpperCase(java.util.Locale.ROOT);
     switch (sub) {
-      case "LS", "LIST" -> client.send(IrcMessage.format(IrcClient.SERVER, "CAP", client.nick(), sub, ""));
-      case "REQ" -> client.send(IrcMessage.formatText(IrcClient.SERVER, "CAP", client.nick(), "NAK", m.param(1, "")));
+      case "LS", "LIST" -> client.send(IrcMessage.format(client.server(), "CAP", client.nick(), sub, ""));
+      case "REQ" -> client.send(IrcMessage.formatText(client.server(), "CAP", client.nick(), "NAK", m.param(1, "")));
       case "END" -> { }
       default -> client.reply("410", sub, "Invalid CAP command");
     }
@@ -40,18 +40,22 @@ final class ServerCommands {
   }
 
   private static Future<Void> lusers(IrcClient client, IrcMessage m) {
-    return client.session().chat().registry().online().compose(users -> client.session().chat().registry().rooms()
-      .map(rooms -> {
-        int n = users.size();
-        long here = users.stream().map(UserEntry::node).filter(client.session().chat().node()::equals).count();
-        client.reply(Numerics.RPL_LUSERCLIENT, "There are " + n + " users and 0 invisible on 1 servers");
-        client.reply(Numerics.RPL_LUSEROP, "0", "operator(s) online");
-        client.reply(Numerics.RPL_LUSERCHANNELS, String.valueOf(rooms.size()), "channels formed");
-        client.reply(Numerics.RPL_LUSERME, "I have " + here + " clients and 0 servers");
-        client.reply(Numerics.RPL_LOCALUSERS, String.valueOf(here), String.valueOf(here), "Current local users " + here);
-        client.reply(Numerics.RPL_GLOBALUSERS, String.valueOf(n), String.valueOf(n), "Current global users " + n);
-        return (Void) null;
-      })).recover(e -> failed(client, "could not count the users, try again"));
+    var chat = client.session().chat();
+    return chat.registry().online().compose(users -> chat.registry().rooms().map(rooms -> {
+      int n = users.size();
+      int here = (int) users.stream().map(UserEntry::node).filter(chat.node()::equals).count();
+      int maxHere = Peaks.of(chat.vertx()).local(here);
+      int maxAll = Peaks.of(chat.vertx()).global(n);
+      client.reply(Numerics.RPL_LUSERCLIENT, "There are " + n + " users and 0 invisible on 1 servers");
+      client.reply(Numerics.RPL_LUSEROP, "0", "operator(s) online");
+      client.reply(Numerics.RPL_LUSERCHANNELS, String.valueOf(rooms.size()), "channels formed");
+      client.reply(Numerics.RPL_LUSERME, "I have " + here + " clients and 0 servers");
+      client.reply(Numerics.RPL_LOCALUSERS, String.valueOf(here), String.valueOf(maxHere),
+        "Current local users " + here + ", max " + maxHere);
+      client.reply(Numerics.RPL_GLOBALUSERS, String.valueOf(n), String.valueOf(maxAll),
+        "Current global users " + n + ", max " + maxAll);
+      return (Void) null;
+    })).recover(e -> failed(client, "could not count the users, try again"));
   }
 
   static Future<Void> failed(IrcClient client, String text) {

@@ -56,7 +56,7 @@ final class UserCommands {
     return users.<Void>map(list -> {
       for (UserEntry user : list) {
         String channel = mask.startsWith("#") ? mask : user.rooms().isEmpty() ? "*" : user.rooms().get(0);
-        client.reply(Numerics.RPL_WHOREPLY, channel, IrcNicks.USER, IrcNicks.host(user.addr()), IrcClient.SERVER,
+        client.reply(Numerics.RPL_WHOREPLY, channel, IrcNicks.USER, IrcNicks.host(user.addr()), client.server(),
           IrcNicks.nickOf(user.name()), "H", "0 " + user.name());
       }
       client.reply(Numerics.RPL_ENDOFWHO, mask, "End of /WHO list");
@@ -81,7 +81,7 @@ final class UserCommands {
         if (!user.rooms().isEmpty()) {
           client.reply(Numerics.RPL_WHOISCHANNELS, shown, String.join(" ", user.rooms()));
         }
-        client.reply(Numerics.RPL_WHOISSERVER, shown, IrcClient.SERVER, "vchat");
+        client.reply(Numerics.RPL_WHOISSERVER, shown, client.server(), "vchat");
       }
       client.reply(Numerics.RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
       return null;

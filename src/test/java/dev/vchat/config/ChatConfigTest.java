@@ -63,6 +63,9 @@ class ChatConfigTest {
     assertRefused(new JsonObject().put("ircPort", "6667"), "\"ircPort\"");
     assertRefused(new JsonObject().put("ircPort", 7000).put("port", 7000), "\"ircPort\"");
     assertRefused(new JsonObject().put("ircAutoJoin", "yes"), "\"ircAutoJoin\"");
+    assertEquals("irc.example.org", ChatConfig.fromJson(new JsonObject().put("ircServerName", "irc.example.org")).ircServerName());
+    assertRefused(new JsonObject().put("ircServerName", "two words"), "\"ircServerName\"");
+    assertRefused(new JsonObject().put("ircServerName", ":x"), "\"ircServerName\"");
   }
 
   @Test

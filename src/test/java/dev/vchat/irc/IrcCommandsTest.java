@@ -54,8 +54,8 @@ class IrcCommandsTest {
       bob.send("PART #rust");
       bob.expect(":vchat 442 bob #rust :You're not on that channel");
       bob.send("PART #go :bye");
-      bob.expect(":bob!chat@127.0.0.1 PART #go");
-      ann.expect(":bob!chat@127.0.0.1 PART #go");
+      bob.expect(":bob!chat@127.0.0.1 PART #go :bye");
+      ann.expect(":bob!chat@127.0.0.1 PART #go :bye");
       bob.send("NAMES #go");
       bob.expect(":vchat 353 bob = #go :ann");
       bob.expect(":vchat 366 bob #go :End of /NAMES list");
@@ -102,6 +102,8 @@ class IrcCommandsTest {
       bob.expect(":ann!chat@127.0.0.1 PRIVMSG bob :psst, bob");
       ann.send("NOTICE BOB :a notice");
       bob.expect(":ann!chat@127.0.0.1 PRIVMSG bob :a notice");
+      ann.send("NOTICE #lobby :a channel notice");
+      bob.expect(":ann!chat@127.0.0.1 NOTICE #lobby :a channel notice");
       ann.send("PRIVMSG nobody :hello");
       ann.expect(":vchat 401 ann nobody :No such nick/channel");
       ann.send("NOTICE nobody :hello");
@@ -195,8 +197,8 @@ class IrcCommandsTest {
       ann.expect(":vchat 252 ann 0 :operator(s) online");
       ann.expect(":vchat 254 ann 2 :channels formed");
       ann.expect(":vchat 255 ann :I have 2 clients and 0 servers");
-      ann.expect(":vchat 265 ann 2 2 :Current local users 2");
-      ann.expect(":vchat 266 ann 2 2 :Current global users 2");
+      ann.expect(":vchat 265 ann 2 2 :Current local users 2, max 2");
+      ann.expect(":vchat 266 ann 2 2 :Current global users 2, max 2");
       ann.send("MOTD");
       ann.expect(":vchat 375 ann :- vchat Message of the day -");
       ann.awaitLine(":vchat 376 ann :End of /MOTD command.");
@@ -216,7 +218,7 @@ class IrcCommandsTest {
       bob.send("QUIT :gone");
       bob.expect("ERROR :Closing link: quit");
       bob.awaitClosed();
-      ann.expect(":bob!chat@127.0.0.1 QUIT :left the chat");
+      ann.expect(":bob!chat@127.0.0.1 QUIT :gone");
       try (IrcTestUser carl = IrcTestUser.joinLobby(server.ircPort(), "carl")) {
         ann.expect(":carl!chat@127.0.0.1 JOIN #lobby");
         carl.close();
