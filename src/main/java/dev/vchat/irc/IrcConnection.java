@@ -167,6 +167,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
         state = State.ONLINE;
         chat.vertx().cancelTimer(registrationTimer);
         Peaks.of(chat.vertx()).local(session.metrics().usersOnline());
+        IrcIdents.of(chat.vertx()).put(session.sid(), user, realname);
         log.info("IRC user {} ({}) registered from {}", wanted, user, session.addr());
       } else if (ar.succeeded()) {
         state = State.REGISTERING;
@@ -430,6 +431,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   }
 
   private void lost() {
+    IrcIdents.of(chat.vertx()).remove(session.sid());
     slowReader.cancel();
     chat.vertx().cancelTimer(registrationTimer);
     closed = true;

@@ -15,6 +15,7 @@ final class IrcWelcome {
     "CASEMAPPING=rfc8265",
     "CHANTYPES=#",
     "NICKLEN=" + Names.MAX_LENGTH,
+    "USERLEN=" + IrcIdents.USERLEN,
     // '#' and up to 32 characters
     "CHANNELLEN=" + (Names.MAX_LENGTH + 1),
     // no channel modes, no channel operators

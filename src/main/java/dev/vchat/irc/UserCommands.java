@@ -54,10 +54,12 @@ final class UserCommands {
       users = find(client, mask).map(found -> found.map(List::of).orElse(List.of()));
     }
     return users.<Void>map(list -> {
+      IrcIdents idents = IrcIdents.of(client.session().chat().vertx());
       for (UserEntry user : list) {
         String channel = mask.startsWith("#") ? mask : user.rooms().isEmpty() ? "*" : user.rooms().get(0);
-        client.reply(Numerics.RPL_WHOREPLY, channel, IrcNicks.USER, IrcNicks.host(user.addr()), client.server(),
-          IrcNicks.nickOf(user.name()), "H", "0 " + user.name());
+        IrcIdents.Ident ident = idents.get(user.sid()).orElse(new IrcIdents.Ident(IrcNicks.USER, user.name()));
+        client.reply(Numerics.RPL_WHOREPLY, channel, ident.user(), IrcNicks.host(user.addr()), client.server(),
+          IrcNicks.nickOf(user.name()), "H", "0 " + ident.realname());
       }
       client.reply(Numerics.RPL_ENDOFWHO, mask, "End of /WHO list");
       return null;
@@ -77,7 +79,9 @@ final class UserCommands {
       } else {
         UserEntry user = found.get();
         String shown = IrcNicks.nickOf(user.name());
-        client.reply(Numerics.RPL_WHOISUSER, shown, IrcNicks.USER, IrcNicks.host(user.addr()), "*", user.name());
+        IrcIdents.Ident ident = IrcIdents.of(client.session().chat().vertx()).get(user.sid())
+          .orElse(new IrcIdents.Ident(IrcNicks.USER, user.name()));
+        client.reply(Numerics.RPL_WHOISUSER, shown, ident.user(), IrcNicks.host(user.addr()), "*", ident.realname());
         if (!user.rooms().isEmpty()) {
           client.reply(Numerics.RPL_WHOISCHANNELS, shown, String.join(" ", user.rooms()));
         }

@@ -147,17 +147,17 @@ class IrcCommandsTest {
          IrcTestUser bob = IrcTestUser.joinLobby(server.ircPort(), "bob")) {
       ann.awaitLine(":bob!chat@127.0.0.1 JOIN #lobby");
       ann.send("WHO #lobby");
-      ann.expect(":vchat 352 ann #lobby chat 127.0.0.1 vchat ann H :0 ann");
-      ann.expect(":vchat 352 ann #lobby chat 127.0.0.1 vchat bob H :0 bob");
+      ann.expect(":vchat 352 ann #lobby ~ann 127.0.0.1 vchat ann H :0 ann the tester");
+      ann.expect(":vchat 352 ann #lobby ~bob 127.0.0.1 vchat bob H :0 bob the tester");
       ann.expect(":vchat 315 ann #lobby :End of /WHO list");
       ann.send("WHO bob");
-      ann.expect(":vchat 352 ann #lobby chat 127.0.0.1 vchat bob H :0 bob");
+      ann.expect(":vchat 352 ann #lobby ~bob 127.0.0.1 vchat bob H :0 bob the tester");
       ann.expect(":vchat 315 ann bob :End of /WHO list");
 
       bob.send("JOIN #go");
       bob.awaitLine(l -> l.startsWith(":vchat 366 bob #go"));
       ann.send("WHOIS bob");
-      ann.expect(":vchat 311 ann bob chat 127.0.0.1 * :bob");
+      ann.expect(":vchat 311 ann bob ~bob 127.0.0.1 * :bob the tester");
       ann.expect(":vchat 319 ann bob :#lobby #go");
       ann.expect(":vchat 312 ann bob vchat :vchat");
       ann.expect(":vchat 318 ann bob :End of /WHOIS list");
