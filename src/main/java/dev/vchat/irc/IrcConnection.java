@@ -2,19 +2,14 @@ package dev.vchat.irc;
 
 import dev.vchat.core.ChatInstance;
 import dev.vchat.core.ChatSession;
-import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
 import dev.vchat.core.Peer;
 import dev.vchat.core.Rooms;
-import dev.vchat.core.SlowReaderGuard;
 import dev.vchat.metrics.ChatMetrics;
 import dev.vchat.tcp.LineFramer;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
@@ -37,7 +32,6 @@ import java.util.function.Supplier;
 final class IrcConnection implements Peer, IrcClient, Registration.Owner {
 
   private static final Logger log = LoggerFactory.getLogger(IrcConnection.class);
-  private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
   /** A client that has not registered within this is closed. */
   static final long REGISTRATION_TIMEOUT_MILLIS = 60_000;
   /** Lines a client may send before it is registered. */
@@ -52,7 +46,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   private final LineFramer framer;
   private final Runnable released;
   private final Promise<Void> socketClosed = Promise.promise();
-  private final SlowReaderGuard slowReader;
+  private final IrcSocket out;
   private final Registration registration = new Registration(this);
   private final IrcWelcome welcome;
   private final boolean autoJoin;
@@ -71,9 +65,6 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   private boolean quiet;
   /** The recipient of the private message under way, as the user typed it. */
   private String namedNick = "";
-  private boolean closed;
-  private boolean backlogged;
-  private boolean queueFull;
 
   IrcConnection(NetSocket socket, ChatInstance chat, IrcFanout fanout, IrcCommands commands, Runnable released) {
     this.socket = socket;
@@ -84,10 +75,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
     this.welcome = new IrcWelcome(chat.config());
     String addr = socket.remoteAddress().hostAddress() + ":" + socket.remoteAddress().port();
     this.session = chat.newSession(this, addr, line -> commands.parse(this, line));
-    this.slowReader = new SlowReaderGuard(chat.vertx(), chat.config(), socket, this::dropSlowReader, full -> {
-      queueFull = full;
-      updateReading();
-    });
+    this.out = new IrcSocket(socket, chat.vertx(), chat.config(), this::dropSlowReader);
     this.framer = new LineFramer(chat.config().maxLineBytes(), new LineFramer.Sink() {
       @Override
       public void line(Buffer line) {
@@ -106,7 +94,6 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   }
 
   void start() {
-    socket.setWriteQueueMaxSize(chat.config().writeQueueBytes());
     socket.handler(bytes -> {
       session.metrics().tcpReceived(bytes.length());
       framer.handle(bytes);
@@ -125,7 +112,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
     fanout.skipQueued(this);
     session.metrics().connectionAccepted(ChatMetrics.IRC);
     registrationTimer = chat.vertx().setTimer(REGISTRATION_TIMEOUT_MILLIS, id -> {
-      if (state != State.ONLINE && !closed) {
+      if (state != State.ONLINE && !out.isClosed()) {
         log.info("IRC client from {} did not register in time", session.addr());
         send(IrcMessage.formatText(null, "ERROR", "Closing link: registration timed out"));
         close();
@@ -298,24 +285,8 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   }
 
   private void error(JsonObject event) {
-    if (quiet) {
-      return;
-    }
-    String code = event.getString("code");
-    String name = event.getString("name", "");
-    if (ErrorCode.NAME_TAKEN.code().equals(code)) {
-      reply(Numerics.ERR_NICKNAMEINUSE, IrcNicks.nickOf(name), "Nickname is already in use");
-    } else if (ErrorCode.NAME_INVALID.code().equals(code)) {
-      reply(Numerics.ERR_ERRONEUSNICKNAME, name, "Erroneous nickname");
-    } else if (ErrorCode.NOT_ONLINE.code().equals(code)) {
-      String typed = IrcNicks.nameOf(namedNick).equals(name) ? namedNick : IrcNicks.nickOf(name);
-      reply(Numerics.ERR_NOSUCHNICK, typed, "No such nick/channel");
-    } else if (ErrorCode.LINE_TOO_LONG.code().equals(code)) {
-      reply(Numerics.ERR_INPUTTOOLONG, "Input line was too long");
-    } else if (ErrorCode.JOIN_FAILED.code().equals(code)) {
-      send(IrcMessage.formatText(null, "ERROR", chat.catalogue().render(event)));
-    } else {
-      notice(chat.catalogue().render(event));
+    if (!quiet) {
+      IrcErrors.show(this, event, namedNick, chat.catalogue());
     }
   }
 
@@ -353,15 +324,10 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
     return away;
   }
 
-  // --- writing and closing, as TcpConnection does
+  // --- writing and closing
 
   boolean write(Buffer lines) {
-    if (closed) {
-      return false;
-    }
-    socket.write(lines);
-    slowReader.wrote(lines.length());
-    return true;
+    return out.write(lines);
   }
 
   Future<Void> shutdown() {
@@ -376,65 +342,39 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   }
 
   private void dropSlowReader(String why) {
-    if (closed) {
+    if (out.isClosed()) {
       return;
     }
     session.metrics().kicked(ChatMetrics.KICK_SLOW_READER);
     log.warn("disconnect slow IRC reader {} from {}: {}", session.name(), session.addr(), why);
-    closed = true;
+    out.drop();
     fanout.remove(this);
-    reset();
     session.disconnected();
   }
 
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    fanout.remove(this);
-    long forceClose = chat.vertx().setTimer(CLOSE_TIMEOUT_MILLIS, id -> reset());
-    socket.write(Buffer.buffer()).onComplete(ar -> {
-      chat.vertx().cancelTimer(forceClose);
-      socket.close();
-    });
-  }
-
-  /** Abortive close (RST), as in TcpConnection: Vert.x has no public SO_LINGER per socket. */
-  private void reset() {
-    Channel channel = channel();
-    if (channel.isOpen()) {
-      channel.config().setOption(ChannelOption.SO_LINGER, 0);
-      channel.pipeline().firstContext().close();
+    if (!out.isClosed()) {
+      fanout.remove(this);
+      out.close();
     }
   }
 
   @Override
   public void throttle(boolean paused) {
-    backlogged = paused;
-    updateReading();
+    out.throttle(paused);
   }
 
+  /** A socket that is not read leaves the user's input in the kernel's buffers: lines over the rate wait. */
   @Override
   public boolean holdsBackInput() {
     return true;
   }
 
-  /** Netty's autoRead, as in TcpConnection (which says why not {@code pause()}). */
-  private void updateReading() {
-    channel().config().setAutoRead(!backlogged && !queueFull);
-  }
-
-  private Channel channel() {
-    return ((NetSocketInternal) socket).channelHandlerContext().channel();
-  }
-
   private void lost() {
     IrcIdents.of(chat.vertx()).remove(session.sid());
-    slowReader.cancel();
+    out.lost();
     chat.vertx().cancelTimer(registrationTimer);
-    closed = true;
     fanout.remove(this);
     session.disconnected();
   }
