@@ -69,7 +69,8 @@ public final class ChatMainVerticle extends VerticleBase {
       .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances, {}), {}, {}, language {}, idle kick after {} s{}",
         config.host(), tcpInstances.get(0).actualPort(), instances,
         NetTransport.nameOf(vertx),
-        config.ircEnabled() ? "IRC on " + config.host() + ":" + config.ircPort() : "IRC off",
+        config.ircEnabled() ? "IRC on " + config.host() + ":" + config.ircPort()
+          + (config.ircTlsEnabled() ? " and " + config.ircTlsPort() + " (TLS)" : "") : "IRC off",
         config.webEnabled() ? "browser chat on http " + config.host() + ":" + web.actualPort() : "browser chat off",
         config.language().code(), config.idleTimeoutSeconds(),
         vertx.isClustered() ? ", clustered as " + config.clusterName() : ""));

@@ -42,7 +42,8 @@ public record ChatConfig(
   int maxRooms,
   int ircPort,
   boolean ircAutoJoin,
-  String ircServerName) {
+  String ircServerName,
+  int ircTlsPort) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -98,6 +99,8 @@ public record ChatConfig(
   /** Whether an IRC user lands in #lobby after registering, as every other user does. */
   public static final boolean DEFAULT_IRC_AUTO_JOIN = true;
 
+  /** IRC over TLS (the chat port's certificate), when TLS is configured and IRC is on; 0 turns it off. */
+  public static final int DEFAULT_IRC_TLS_PORT = 6697;
   /** The server's name in IRC prefixes and numerics (one word, such as a host name). */
   public static final String DEFAULT_IRC_SERVER_NAME = "vchat";
 
@@ -110,7 +113,7 @@ public record ChatConfig(
     "webEnabled", "webPort", "metricsEnabled",
         "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
     "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms",
-    "ircPort", "ircAutoJoin", "ircServerName");
+    "ircPort", "ircAutoJoin", "ircServerName", "ircTlsPort");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -130,6 +133,10 @@ public record ChatConfig(
     int ircPort = in.integer("ircPort", DEFAULT_IRC_PORT, 0, 65535);
     if (ircPort != 0 && ircPort == port) {
       throw new ConfigException("config key \"ircPort\" must differ from \"port\" (" + port + "); 0 turns IRC off");
+    }
+    int ircTlsPort = in.integer("ircTlsPort", DEFAULT_IRC_TLS_PORT, 0, 65535);
+    if (ircTlsPort != 0 && (ircTlsPort == port || ircTlsPort == ircPort)) {
+      throw new ConfigException("config key \"ircTlsPort\" must differ from \"port\" and \"ircPort\"; 0 turns IRC over TLS off");
     }
     return new ChatConfig(
       in.nonBlank("host", DEFAULT_HOST),
@@ -162,12 +169,18 @@ public record ChatConfig(
       in.integer("maxRooms", DEFAULT_MAX_ROOMS, 1, 1_000_000),
       ircPort,
       in.bool("ircAutoJoin", DEFAULT_IRC_AUTO_JOIN),
-      ircServerName(in.nonBlank("ircServerName", DEFAULT_IRC_SERVER_NAME)));
+      ircServerName(in.nonBlank("ircServerName", DEFAULT_IRC_SERVER_NAME)),
+      ircTlsPort);
   }
 
   /** Whether the IRC listener is on ({@code ircPort} not 0). */
   public boolean ircEnabled() {
     return ircPort != 0;
+  }
+
+  /** Whether IRC over TLS listens: IRC on, TLS configured, {@code ircTlsPort} not 0. */
+  public boolean ircTlsEnabled() {
+    return ircEnabled() && tlsEnabled() && ircTlsPort != 0;
   }
 
   /** Whether the chat port speaks TLS: both PEM paths are set. */
@@ -239,7 +252,8 @@ public record ChatConfig(
       .put("maxRooms", maxRooms)
       .put("ircPort", ircPort)
       .put("ircAutoJoin", ircAutoJoin)
-      .put("ircServerName", ircServerName);
+      .put("ircServerName", ircServerName)
+      .put("ircTlsPort", ircTlsPort);
   }
 
   private static String ircServerName(String name) {

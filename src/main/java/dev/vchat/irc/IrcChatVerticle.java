@@ -17,6 +17,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.PemKeyCertOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ public final class IrcChatVerticle extends VerticleBase {
   private final UserStore store;
   private final IrcCommands commands = IrcCommands.standard();
   private NetServer server;
+  /** IRC over TLS, when configured; else null. */
+  private NetServer tlsServer;
   private IrcFanout fanout;
   private volatile boolean stopping;
 
@@ -52,8 +55,16 @@ public final class IrcChatVerticle extends VerticleBase {
       MessageConsumer<Broadcast> broadcasts = vertx.eventBus().consumer(Addresses.BROADCAST, fanout);
       server = vertx.createNetServer(new NetServerOptions().setHost(config.host()).setPort(config.ircPort()).setTcpNoDelay(true))
         .connectHandler(socket -> accept(socket, chat, limits));
-      return broadcasts.completion().compose(v -> server.listen());
-    }).onSuccess(s -> log.debug("IRC instance listening on {}:{}", config.host(), s.actualPort()));
+      if (config.ircTlsEnabled()) {
+        tlsServer = vertx.createNetServer(new NetServerOptions().setHost(config.host()).setPort(config.ircTlsPort())
+            .setTcpNoDelay(true).setSsl(true)
+            .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath())))
+          .connectHandler(socket -> accept(socket, chat, limits));
+      }
+      return broadcasts.completion().compose(v -> server.listen())
+        .compose(s -> tlsServer == null ? Future.succeededFuture(s) : tlsServer.listen());
+    }).onSuccess(s -> log.debug("IRC instance listening on {}:{}{}", config.host(), config.ircPort(),
+      config.ircTlsEnabled() ? " and " + config.ircTlsPort() + " (TLS)" : ""));
   }
 
   private void accept(NetSocket socket, ChatInstance chat, ConnectionLimits limits) {
@@ -91,7 +102,8 @@ public final class IrcChatVerticle extends VerticleBase {
       vertx.cancelTimer(timer);
       done.tryComplete();
     });
-    return done.future().compose(v -> server.close());
+    return done.future().compose(v -> tlsServer == null ? Future.succeededFuture() : tlsServer.close())
+      .compose(v -> server.close());
   }
 
   public int actualPort() {

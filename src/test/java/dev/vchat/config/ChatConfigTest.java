@@ -66,6 +66,10 @@ class ChatConfigTest {
     assertEquals("irc.example.org", ChatConfig.fromJson(new JsonObject().put("ircServerName", "irc.example.org")).ircServerName());
     assertRefused(new JsonObject().put("ircServerName", "two words"), "\"ircServerName\"");
     assertRefused(new JsonObject().put("ircServerName", ":x"), "\"ircServerName\"");
+    assertEquals(6697, defaults.ircTlsPort());
+    assertEquals(false, defaults.ircTlsEnabled(), "no TLS without a certificate");
+    assertRefused(new JsonObject().put("ircTlsPort", 6667), "\"ircTlsPort\"");
+    assertRefused(new JsonObject().put("ircTlsPort", 8888), "\"ircTlsPort\"");
   }
 
   @Test
