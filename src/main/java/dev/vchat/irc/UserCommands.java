@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** NICK, WHO, WHOIS, AWAY, ISON, USERHOST. */
@@ -48,8 +49,10 @@ final class UserCommands {
     Future<List<UserEntry>> users;
     if (mask.startsWith("#")) {
       users = Rooms.isValid(mask) ? client.session().chat().registry().inRoom(Rooms.key(mask)) : Future.succeededFuture(List.of());
-    } else if (mask.equals("*") || mask.equals("0")) {
-      users = Future.succeededFuture(List.of());
+    } else if (mask.equals("0") || mask.indexOf('*') >= 0 || mask.indexOf('?') >= 0) {
+      Pattern glob = glob(mask.equals("0") ? "*" : mask);
+      users = client.session().chat().registry().online()
+        .map(all -> all.stream().filter(u -> glob.matcher(Names.sortKey(IrcNicks.nickOf(u.name()))).matches()).toList());
     } else {
       users = find(client, mask).map(found -> found.map(List::of).orElse(List.of()));
     }
@@ -57,9 +60,9 @@ final class UserCommands {
       IrcIdents idents = IrcIdents.of(client.session().chat().vertx());
       for (UserEntry user : list) {
         String channel = mask.startsWith("#") ? mask : user.rooms().isEmpty() ? "*" : user.rooms().get(0);
-        IrcIdents.Ident ident = idents.get(user.sid()).orElse(new IrcIdents.Ident(IrcNicks.USER, user.name()));
+        IrcIdents.Ident ident = idents.get(user.sid()).orElse(new IrcIdents.Ident(IrcNicks.USER, user.name(), ""));
         client.reply(Numerics.RPL_WHOREPLY, channel, ident.user(), IrcNicks.host(user.addr()), client.server(),
-          IrcNicks.nickOf(user.name()), "H", "0 " + ident.realname());
+          IrcNicks.nickOf(user.name()), ident.away().isEmpty() ? "H" : "G", "0 " + ident.realname());
       }
       client.reply(Numerics.RPL_ENDOFWHO, mask, "End of /WHO list");
       return null;
@@ -80,8 +83,11 @@ final class UserCommands {
         UserEntry user = found.get();
         String shown = IrcNicks.nickOf(user.name());
         IrcIdents.Ident ident = IrcIdents.of(client.session().chat().vertx()).get(user.sid())
-          .orElse(new IrcIdents.Ident(IrcNicks.USER, user.name()));
+          .orElse(new IrcIdents.Ident(IrcNicks.USER, user.name(), ""));
         client.reply(Numerics.RPL_WHOISUSER, shown, ident.user(), IrcNicks.host(user.addr()), "*", ident.realname());
+        if (!ident.away().isEmpty()) {
+          client.reply(Numerics.RPL_AWAY, shown, ident.away());
+        }
         if (!user.rooms().isEmpty()) {
           client.reply(Numerics.RPL_WHOISCHANNELS, shown, String.join(" ", user.rooms()));
         }
@@ -92,10 +98,11 @@ final class UserCommands {
     }).recover(e -> ServerCommands.failed(client, "could not look " + nick + " up, try again"));
   }
 
-  /** AWAY [:message]: 306 / 305. Only this connection knows: the chat has no away state. */
+  /** AWAY [:message]: 306 / 305; WHO (G) and WHOIS (301) show it to IRC users of this node. */
   private static Future<Void> away(IrcClient client, IrcMessage m) {
     String message = m.param(0, "");
     client.away(message);
+    IrcIdents.of(client.session().chat().vertx()).away(client.session().sid(), message);
     if (message.isEmpty()) {
       client.reply(Numerics.RPL_UNAWAY, "You are no longer marked as being away");
     } else {
@@ -129,6 +136,15 @@ final class UserCommands {
       client.reply(Numerics.RPL_USERHOST, String.join(" ", replies));
       return null;
     }).recover(e -> ServerCommands.failed(client, "could not list the users, try again"));
+  }
+
+  /** An IRC mask ('*' any run, '?' one character) over nicks, ignoring case as names do. */
+  private static Pattern glob(String mask) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : Names.sortKey(mask).toCharArray()) {
+      regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+    }
+    return Pattern.compile(regex.toString());
   }
 
   private static Future<Optional<UserEntry>> find(IrcClient client, String nick) {

@@ -204,6 +204,13 @@ class IrcCommandsTest {
       ann.awaitLine(":vchat 376 ann :End of /MOTD command.");
       ann.send("AWAY :lunch");
       ann.expect(":vchat 306 ann :You have been marked as being away");
+      bob.send("WHO A*");
+      bob.expect(":vchat 352 bob #lobby ~ann 127.0.0.1 vchat ann G :0 ann the tester");
+      bob.expect(":vchat 315 bob A* :End of /WHO list");
+      bob.send("WHOIS ann");
+      bob.expect(":vchat 311 bob ann ~ann 127.0.0.1 * :ann the tester");
+      bob.expect(":vchat 301 bob ann :lunch");
+      bob.awaitLine(":vchat 318 bob ann :End of /WHOIS list");
       ann.send("AWAY");
       ann.expect(":vchat 305 ann :You are no longer marked as being away");
     }
