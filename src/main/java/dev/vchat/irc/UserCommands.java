@@ -59,7 +59,9 @@ final class UserCommands {
     return users.<Void>map(list -> {
       IrcIdents idents = IrcIdents.of(client.session().chat().vertx());
       for (UserEntry user : list) {
-        String channel = mask.startsWith("#") ? mask : user.rooms().isEmpty() ? "*" : user.rooms().get(0);
+        String channel = mask.startsWith("#")
+          ? user.rooms().stream().filter(r -> Rooms.key(r).equals(Rooms.key(mask))).findFirst().orElse(mask)
+          : user.rooms().isEmpty() ? "*" : user.rooms().get(0);
         IrcIdents.Ident ident = idents.get(user.sid()).orElse(new IrcIdents.Ident(IrcNicks.USER, user.name(), ""));
         client.reply(Numerics.RPL_WHOREPLY, channel, ident.user(), IrcNicks.host(user.addr()), client.server(),
           IrcNicks.nickOf(user.name()), ident.away().isEmpty() ? "H" : "G", "0 " + ident.realname());
