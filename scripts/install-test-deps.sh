@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the build and the tests need when it is missing:
 # npm (the build fetches the browser's event-bus client), tmux (the terminal client test),
-# chromium and chromium-driver (the browser tests).
+# chromium and chromium-driver (the browser tests), irssi (the IRC client test).
 set -euo pipefail
 
 missing=()
@@ -9,6 +9,7 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v irssi >/dev/null 2>&1 || missing+=(irssi)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -6,6 +6,7 @@ import dev.vchat.config.NetTransport;
 import dev.vchat.core.Names;
 import dev.vchat.core.UserStore;
 import dev.vchat.history.HistoryVerticle;
+import dev.vchat.irc.IrcChatVerticle;
 import dev.vchat.ops.NodeState;
 import dev.vchat.tcp.TcpChatVerticle;
 import dev.vchat.web.WebChatVerticle;
@@ -59,12 +60,17 @@ public final class ChatMainVerticle extends VerticleBase {
         return instance;
       }, tcp))
       .onSuccess(id -> NodeState.tcpListening(vertx, true))
+      .compose(id -> config.ircEnabled()
+        ? vertx.deployVerticle(() -> new IrcChatVerticle(store), tcp)
+        : Future.succeededFuture(id))
       .compose(id -> config.webEnabled()
         ? vertx.deployVerticle(web, new DeploymentOptions().setConfig(config.toJson()))
         : Future.succeededFuture(id))
-      .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances, {}), {}, language {}, idle kick after {} s{}",
+      .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances, {}), {}, {}, language {}, idle kick after {} s{}",
         config.host(), tcpInstances.get(0).actualPort(), instances,
         NetTransport.nameOf(vertx),
+        config.ircEnabled() ? "IRC on " + config.host() + ":" + config.ircPort()
+          + (config.ircTlsEnabled() ? " and " + config.ircTlsPort() + " (TLS)" : "") : "IRC off",
         config.webEnabled() ? "browser chat on http " + config.host() + ":" + web.actualPort() : "browser chat off",
         config.language().code(), config.idleTimeoutSeconds(),
         vertx.isClustered() ? ", clustered as " + config.clusterName() : ""));

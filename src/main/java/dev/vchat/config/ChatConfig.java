@@ -39,7 +39,11 @@ public record ChatConfig(
   String tlsCertPath,
   String tlsKeyPath,
   int historyLines,
-  int maxRooms) {
+  int maxRooms,
+  int ircPort,
+  boolean ircAutoJoin,
+  String ircServerName,
+  int ircTlsPort) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -90,6 +94,16 @@ public record ChatConfig(
   /** Rooms whose history is kept; past that, the room spoken in least recently is forgotten. */
   public static final int DEFAULT_MAX_ROOMS = 1000;
 
+  /** The IRC listener (irssi, WeeChat, HexChat ...), on the same {@code host}; 0 turns it off. */
+  public static final int DEFAULT_IRC_PORT = 6667;
+  /** Whether an IRC user lands in #lobby after registering, as every other user does. */
+  public static final boolean DEFAULT_IRC_AUTO_JOIN = true;
+
+  /** IRC over TLS (the chat port's certificate), when TLS is configured and IRC is on; 0 turns it off. */
+  public static final int DEFAULT_IRC_TLS_PORT = 6697;
+  /** The server's name in IRC prefixes and numerics (one word, such as a host name). */
+  public static final String DEFAULT_IRC_SERVER_NAME = "vchat";
+
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
   private static final Set<String> KEYS = Set.of(
@@ -98,7 +112,8 @@ public record ChatConfig(
     "cluster", "clusterName", "clusterHost", "clusterPort", "clusterMembers", "clusterFailureSeconds",
     "webEnabled", "webPort", "metricsEnabled",
         "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
-    "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms");
+    "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms",
+    "ircPort", "ircAutoJoin", "ircServerName", "ircTlsPort");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -114,9 +129,18 @@ public record ChatConfig(
       throw new ConfigException("config keys \"tlsCertPath\" and \"tlsKeyPath\" must be set together (both empty: plain TCP)"
         + (tlsCertPath.isEmpty() ? "; \"tlsCertPath\" is empty" : "; \"tlsKeyPath\" is empty"));
     }
+    int port = in.integer("port", DEFAULT_PORT, 0, 65535);
+    int ircPort = in.integer("ircPort", DEFAULT_IRC_PORT, 0, 65535);
+    if (ircPort != 0 && ircPort == port) {
+      throw new ConfigException("config key \"ircPort\" must differ from \"port\" (" + port + "); 0 turns IRC off");
+    }
+    int ircTlsPort = in.integer("ircTlsPort", DEFAULT_IRC_TLS_PORT, 0, 65535);
+    if (ircTlsPort != 0 && (ircTlsPort == port || ircTlsPort == ircPort)) {
+      throw new ConfigException("config key \"ircTlsPort\" must differ from \"port\" and \"ircPort\"; 0 turns IRC over TLS off");
+    }
     return new ChatConfig(
       in.nonBlank("host", DEFAULT_HOST),
-      in.integer("port", DEFAULT_PORT, 0, 65535),
+      port,
       in.integer("instances", DEFAULT_INSTANCES, 0, 1024),
       transport(in.string("transport", DEFAULT_TRANSPORT.code())),
       in.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 0, 86_400 * 7),
@@ -142,7 +166,21 @@ public record ChatConfig(
       tlsCertPath,
       tlsKeyPath,
       in.integer("historyLines", DEFAULT_HISTORY_LINES, 0, 10_000),
-      in.integer("maxRooms", DEFAULT_MAX_ROOMS, 1, 1_000_000));
+      in.integer("maxRooms", DEFAULT_MAX_ROOMS, 1, 1_000_000),
+      ircPort,
+      in.bool("ircAutoJoin", DEFAULT_IRC_AUTO_JOIN),
+      ircServerName(in.nonBlank("ircServerName", DEFAULT_IRC_SERVER_NAME)),
+      ircTlsPort);
+  }
+
+  /** Whether the IRC listener is on ({@code ircPort} not 0). */
+  public boolean ircEnabled() {
+    return ircPort != 0;
+  }
+
+  /** Whether IRC over TLS listens: IRC on, TLS configured, {@code ircTlsPort} not 0. */
+  public boolean ircTlsEnabled() {
+    return ircEnabled() && tlsEnabled() && ircTlsPort != 0;
   }
 
   /** Whether the chat port speaks TLS: both PEM paths are set. */
@@ -211,7 +249,18 @@ public record ChatConfig(
       .put("tlsCertPath", tlsCertPath)
       .put("tlsKeyPath", tlsKeyPath)
       .put("historyLines", historyLines)
-      .put("maxRooms", maxRooms);
+      .put("maxRooms", maxRooms)
+      .put("ircPort", ircPort)
+      .put("ircAutoJoin", ircAutoJoin)
+      .put("ircServerName", ircServerName)
+      .put("ircTlsPort", ircTlsPort);
+  }
+
+  private static String ircServerName(String name) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9.\\-]*")) {
+      throw new ConfigException("config key \"ircServerName\" must be one word of letters, digits, '.' and '-', not \"" + name + "\"");
+    }
+    return name;
   }
 
   private static Language language(String code) {

@@ -19,8 +19,9 @@ import java.util.function.Function;
 public final class Broadcast {
 
   private final List<JsonObject> events;
-  /** One value derived from the events (a transport's rendering), shared by the local consumers. */
-  private volatile Derived derived;
+  /** Values derived from the events (each transport's rendering), shared by the local consumers. */
+  private volatile Derived[] derived = NO_DERIVED;
+  private static final Derived[] NO_DERIVED = new Derived[0];
 
   public Broadcast(List<JsonObject> events) {
     this.events = List.copyOf(events);
@@ -33,20 +34,27 @@ public final class Broadcast {
   /**
    * A value computed from the events, computed once per {@code key} and then shared by every
    * local consumer that asks with an equal key (e.g. the TCP instances of one node all rendering
-   * the batch in the same language). {@code compute} must be a pure function of the events and
-   * its result must not be changed afterwards: consumers on other threads read it. Two threads
-   * asking at once may both compute it; one result is kept. Only one key is kept: a consumer
-   * asking with another key computes its own value every time.
+   * the batch in the same language, the IRC instances rendering IRC lines). {@code compute} must
+   * be a pure function of the events and its result must not be changed afterwards: consumers on
+   * other threads read it. Two threads asking at once may both compute it; one result is kept.
    */
   @SuppressWarnings("unchecked")
   public <T> T derived(Object key, Function<List<JsonObject>, T> compute) {
-    Derived d = derived;
-    if (d != null && d.key.equals(key)) {
-      return (T) d.value;
+    for (Derived d : derived) {
+      if (d.key.equals(key)) {
+        return (T) d.value;
+      }
     }
     T value = compute.apply(events);
-    if (d == null) {
-      derived = new Derived(key, value);
+    synchronized (this) {
+      for (Derived d : derived) {
+        if (d.key.equals(key)) {
+          return (T) d.value;
+        }
+      }
+      Derived[] more = java.util.Arrays.copyOf(derived, derived.length + 1);
+      more[derived.length] = new Derived(key, value);
+      derived = more;
     }
     return value;
   }

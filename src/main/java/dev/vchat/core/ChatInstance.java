@@ -47,7 +47,12 @@ public final class ChatInstance {
 
   /** A new user, not yet joined: the caller wires up its transport, then calls {@link ChatSession#join()}. */
   public ChatSession newSession(Peer peer, String addr) {
-    return new ChatSession(this, peer, addr);
+    return new ChatSession(this, peer, addr, commands);
+  }
+
+  /** A new user whose lines mean what {@code parser} says (another protocol, such as IRC). */
+  public ChatSession newSession(Peer peer, String addr, dev.vchat.core.command.LineParser parser) {
+    return new ChatSession(this, peer, addr, parser);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.vchat.core;
 
 import dev.vchat.core.command.CommandTable;
+import dev.vchat.core.command.LineParser;
 import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -11,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -31,6 +33,8 @@ public final class ChatSession {
 
   private final ChatInstance chat;
   private final Peer peer;
+  /** What the user's lines mean: the chat's command table, or another protocol's (IRC). */
+  private final LineParser parser;
   private final String sid = UUID.randomUUID().toString();
   private final String addr;
   private final SerialExecutor tasks = new SerialExecutor();
@@ -51,11 +55,14 @@ public final class ChatSession {
   private MessageConsumer<JsonObject> inbox;
   private final Promise<Void> left = Promise.promise();
   private boolean announced;
+  /** Why the user leaves, when it said so (IRC's QUIT message); published with its offline notice. */
+  private String leaveReason;
   private boolean throttled;
 
-  ChatSession(ChatInstance chat, Peer peer, String addr) {
+  ChatSession(ChatInstance chat, Peer peer, String addr, LineParser parser) {
     this.chat = chat;
     this.peer = peer;
+    this.parser = parser;
     this.addr = addr;
     this.entry = new UserEntry(sid, addr, addr, chat.node());
     this.metrics = ChatMetrics.of(chat.vertx());
@@ -78,6 +85,32 @@ public final class ChatSession {
     // a failed join is handled (and logged) by joinFailed, not again as a failed task
     tasks.submit(() -> joined.onSuccess(v -> announceJoin()).onFailure(this::joinFailed).otherwiseEmpty());
     return joined;
+  }
+
+  /**
+   * Joins under a name the user chose before joining (IRC's NICK), in {@code rooms}: true once
+   * the name is claimed and everyone in those rooms was told; false when the name is taken, and
+   * then the session is still not joined and may try another name. A registry failure ends the
+   * session as {@link #join()} does. Lines received meanwhile wait for the outcome.
+   */
+  public Future<Boolean> joinAs(String name, List<String> rooms) {
+    if (state != State.JOINING) {
+      return Future.failedFuture("already joined or leaving");
+    }
+    if (inbox == null) {
+      idleTimer.start();
+      inbox = chat.vertx().eventBus().consumer(Addresses.user(sid), this::onPrivate);
+    }
+    UserEntry candidate = new UserEntry(sid, name, addr, chat.node(), rooms);
+    entry = candidate; // as in claimInitialName: leave() removes exactly this entry
+    roomKey = rooms.isEmpty() ? "" : Rooms.key(rooms.get(0));
+    Future<Boolean> claimed = inbox.completion().compose(v -> chat.registry().claim(candidate));
+    tasks.submit(() -> claimed.onSuccess(ok -> {
+      if (ok) {
+        announceJoin();
+      }
+    }).onFailure(this::joinFailed).<Void>mapEmpty().otherwiseEmpty());
+    return claimed;
   }
 
   private Future<Void> claimInitialName(int attempt) {
@@ -104,7 +137,7 @@ public final class ChatSession {
     announced = true;
     metrics.userOnline();
     log.info("join {}", entry.name());
-    announce(Events.online(sid, addr, entry.name()));
+    announce(Events.online(sid, addr, entry.name(), entry.rooms()));
   }
 
   private void joinFailed(Throwable cause) {
@@ -218,6 +251,12 @@ public final class ChatSession {
     tasks.submit(this::leave);
   }
 
+  /** Says a last word, hangs up, and leaves with a reason that goes out with the offline notice (IRC's QUIT). */
+  public void end(JsonObject farewell, String reason) {
+    leaveReason = TextSanitizer.strip(reason);
+    end(farewell);
+  }
+
   /** Says a last word, hangs up, and leaves; used by quit and the kicks. */
   public void end(JsonObject farewell) {
     if (state == State.CLOSING || state == State.LEFT) {
@@ -233,7 +272,7 @@ public final class ChatSession {
   }
 
   private Future<Void> execute(String text) {
-    CommandTable.Invocation invocation = chat.commands().parse(text);
+    CommandTable.Invocation invocation = parser.parse(text);
     Future<Void> done = invocation.command().execute(this, invocation.args());
     return done.onComplete(ignored -> updateThrottle());
   }
@@ -284,7 +323,11 @@ public final class ChatSession {
     return chat.registry().releaseWithRetries(entry).onSuccess(released -> {
       if (released && announced) {
         log.info("leave {} from {}", entry.name(), addr);
-        chat.publish(Events.offline(sid, addr, entry.name(), entry.rooms()));
+        JsonObject offline = Events.offline(sid, addr, entry.name(), entry.rooms());
+        if (leaveReason != null && !leaveReason.isBlank()) {
+          offline.put(Events.REASON, leaveReason);
+        }
+        chat.publish(offline);
       }
     }).compose(v -> unregistered).onComplete(ar -> left.tryComplete());
   }
@@ -325,7 +368,24 @@ public final class ChatSession {
   /** Records a completed move to another room; the registry already holds {@code moved}. */
   public void moved(UserEntry moved) {
     this.entry = moved;
-    this.roomKey = Rooms.key(moved.rooms().get(0));
+    this.roomKey = moved.rooms().isEmpty() ? "" : Rooms.key(moved.rooms().get(0));
+  }
+
+  /** The rooms this user is in, as each is displayed (IRC users may be in several, or none). */
+  public List<String> rooms() {
+    return entry.rooms();
+  }
+
+  /**
+   * Runs {@code command} as if the user had typed a line for it: in order with the user's other
+   * lines, under flood control. For transports that turn something other than a line into a
+   * command (IRC's automatic join).
+   */
+  public void submit(dev.vchat.core.command.Command command, String args) {
+    if (state == State.CLOSING || state == State.LEFT || flooded) {
+      return;
+    }
+    admitted(() -> command.execute(this, args));
   }
 
   /** The room this user is in (one, on TCP and in the browser), as it is displayed. */

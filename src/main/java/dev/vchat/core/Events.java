@@ -54,12 +54,21 @@ public final class Events {
    */
   public static final String ROOM = "room";
   public static final String ROOMS = "rooms";
+  /** Optional, in {@code left} and {@code offline}: why, as the user said it (IRC's PART and QUIT); lines on TCP do not show it. */
+  public static final String REASON = "reason";
+  /** Optional, {@code true} in a {@code chat} event sent as an IRC NOTICE; shown like any chat line elsewhere. */
+  public static final String NOTICE = "notice";
   /** In a {@link #HISTORY} event: the chat event it repeats. */
   public static final String ENTRY = "entry";
 
   /** A newcomer, in the lobby. */
   public static JsonObject online(String sid, String addr, String name) {
     return of(ONLINE).put(SID, sid).put("addr", addr).put("name", name).put(ROOMS, new JsonArray().add(Rooms.LOBBY));
+  }
+
+  /** A newcomer in {@code rooms} (an IRC user may start in none). */
+  public static JsonObject online(String sid, String addr, String name, List<String> rooms) {
+    return of(ONLINE).put(SID, sid).put("addr", addr).put("name", name).put(ROOMS, new JsonArray(rooms));
   }
 
   public static JsonObject offline(String sid, String addr, String name, List<String> rooms) {

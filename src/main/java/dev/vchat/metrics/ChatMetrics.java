@@ -30,6 +30,7 @@ public final class ChatMetrics implements Shareable {
   /** Transports, the {@code transport} tag. */
   public static final String TCP = "tcp";
   public static final String WEB = "web";
+  public static final String IRC = "irc";
 
   /** Kick reasons, the {@code reason} tag of {@code vchat_kicks_total}. */
   public static final String KICK_IDLE = "idle";

@@ -9,9 +9,9 @@ import io.vertx.core.buffer.Buffer;
  * up to its LF; the stream stays usable. Vert.x's RecordParser cannot skip (it keeps the data
  * and fails again on every chunk), hence this small framer.
  */
-final class LineFramer implements Handler<Buffer> {
+public final class LineFramer implements Handler<Buffer> {
 
-  interface Sink {
+  public interface Sink {
     void line(Buffer line);
 
     void tooLong();
@@ -22,7 +22,7 @@ final class LineFramer implements Handler<Buffer> {
   private Buffer pending = Buffer.buffer();
   private boolean skipping;
 
-  LineFramer(int maxLineBytes, Sink sink) {
+  public LineFramer(int maxLineBytes, Sink sink) {
     this.maxLineBytes = maxLineBytes;
     this.sink = sink;
   }
@@ -43,7 +43,7 @@ final class LineFramer implements Handler<Buffer> {
   }
 
   /** At end of stream, a last line without its LF still counts. */
-  void end() {
+  public void end() {
     if (!skipping && pending.length() > 0) {
       emit(pending);
     }

@@ -28,7 +28,7 @@ class ClusterFailureIT {
     JsonObject settings = ClusterNode.clusterSettings(ChatServer.freePort(), 3);
     try (ClusterNode a = ClusterNode.start(settings); ClusterNode b = ClusterNode.start(settings)) {
       int victimPort = ChatServer.freePort();
-      JsonObject victimConfig = settings.copy().put("host", "127.0.0.1").put("port", victimPort).put("instances", 1)
+      JsonObject victimConfig = settings.copy().put("host", "127.0.0.1").put("port", victimPort).put("ircPort", 0).put("instances", 1)
         .put("webEnabled", false);
       Path output = dir.resolve("victim.log");
       Process victim = new ProcessBuilder(

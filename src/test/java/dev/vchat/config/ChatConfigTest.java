@@ -53,6 +53,26 @@ class ChatConfigTest {
   }
 
   @Test
+  void theIrcListenerIsOnByDefaultAndItsKeysAreChecked() {
+    ChatConfig defaults = ChatConfig.fromJson(new JsonObject());
+    assertEquals(6667, defaults.ircPort());
+    assertTrue(defaults.ircEnabled());
+    assertTrue(defaults.ircAutoJoin());
+    assertEquals(false, ChatConfig.fromJson(new JsonObject().put("ircPort", 0)).ircEnabled());
+    assertRefused(new JsonObject().put("ircPort", 70000), "\"ircPort\"");
+    assertRefused(new JsonObject().put("ircPort", "6667"), "\"ircPort\"");
+    assertRefused(new JsonObject().put("ircPort", 7000).put("port", 7000), "\"ircPort\"");
+    assertRefused(new JsonObject().put("ircAutoJoin", "yes"), "\"ircAutoJoin\"");
+    assertEquals("irc.example.org", ChatConfig.fromJson(new JsonObject().put("ircServerName", "irc.example.org")).ircServerName());
+    assertRefused(new JsonObject().put("ircServerName", "two words"), "\"ircServerName\"");
+    assertRefused(new JsonObject().put("ircServerName", ":x"), "\"ircServerName\"");
+    assertEquals(6697, defaults.ircTlsPort());
+    assertEquals(false, defaults.ircTlsEnabled(), "no TLS without a certificate");
+    assertRefused(new JsonObject().put("ircTlsPort", 6667), "\"ircTlsPort\"");
+    assertRefused(new JsonObject().put("ircTlsPort", 8888), "\"ircTlsPort\"");
+  }
+
+  @Test
   void everyBadHardeningValueNamesItsKey() {
     assertRefused(new JsonObject().put("floodMessagesPerSecond", -1), "\"floodMessagesPerSecond\"");
     assertRefused(new JsonObject().put("floodMessagesPerSecond", "fast"), "\"floodMessagesPerSecond\"");

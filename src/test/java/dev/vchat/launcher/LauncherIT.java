@@ -82,7 +82,7 @@ class LauncherIT {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       Path output = dir.resolve("out.txt");
       Process process = launch(dir, output,
-        "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + taken.getLocalPort() + ", \"webEnabled\": false}");
+        "-conf", "{\"host\": \"127.0.0.1\", \"ircPort\": 0, \"port\": " + taken.getLocalPort() + ", \"webEnabled\": false}");
       assertTrue(process.waitFor(60, TimeUnit.SECONDS));
       String text = Files.readString(output);
       assertEquals(ExitCodes.VERTX_DEPLOYMENT, process.exitValue(), text);
@@ -95,7 +95,7 @@ class LauncherIT {
   void confAndInstancesWorkAsInVertxRun(@TempDir Path dir) throws Exception {
     int port = ChatServer.freePort();
     Path output = dir.resolve("out.txt");
-    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"webPort\": 0}", "-instances", "3");
+    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"ircPort\": 0, \"port\": " + port + ", \"webPort\": 0}", "-instances", "3");
     String log = ProcessOutput.await(output, "vchat started");
     // the fat jar carries Netty's epoll and io_uring transports for Linux x86_64; auto takes epoll
     assertTrue(log.contains("chat on tcp 127.0.0.1:" + port + " (3 instances, " + NetTransport.AUTO.resolve().name() + ")"), log);
@@ -110,7 +110,7 @@ class LauncherIT {
   @Test
   void withPortZeroTheStartLineNamesThePortActuallyBound(@TempDir Path dir) throws Exception {
     Path output = dir.resolve("out.txt");
-    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"port\": 0, \"webPort\": 0}");
+    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"ircPort\": 0, \"port\": 0, \"webPort\": 0}");
     String log = ProcessOutput.await(output, "vchat started");
     java.util.regex.Matcher ports = java.util.regex.Pattern
       .compile("chat on tcp 127\\.0\\.0\\.1:(\\d+) .*browser chat on http 127\\.0\\.0\\.1:(\\d+)").matcher(log);
@@ -137,7 +137,7 @@ class LauncherIT {
   private void chatOnTransport(String transport, Path dir) throws Exception {
     int port = ChatServer.freePort();
     Path output = dir.resolve("out.txt");
-    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"webEnabled\": false, \"transport\": \"" + transport + "\"}");
+    launch(dir, output, "-conf", "{\"host\": \"127.0.0.1\", \"ircPort\": 0, \"port\": " + port + ", \"webEnabled\": false, \"transport\": \"" + transport + "\"}");
     String log = ProcessOutput.await(output, "vchat started");
     String resolved = NetTransport.fromCode(transport).orElseThrow().resolve().name();
     assertTrue(log.contains(" instances, " + resolved + ")"), log);
@@ -153,7 +153,7 @@ class LauncherIT {
   @Test
   void withoutConfTheWorkingDirectorysConfigJsonIsUsed(@TempDir Path dir) throws Exception {
     int port = ChatServer.freePort();
-    Files.writeString(dir.resolve("config.json"), "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"language\": \"zh\", \"webEnabled\": false}");
+    Files.writeString(dir.resolve("config.json"), "{\"host\": \"127.0.0.1\", \"ircPort\": 0, \"port\": " + port + ", \"language\": \"zh\", \"webEnabled\": false}");
     Path output = dir.resolve("out.txt");
     launch(dir, output);
     ProcessOutput.await(output, "vchat started");

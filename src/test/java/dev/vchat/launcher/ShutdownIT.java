@@ -37,7 +37,7 @@ class ShutdownIT {
     Path output = dir.resolve("out.txt");
     process = new ProcessBuilder(List.of(
       Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-      "-conf", "{\"host\": \"127.0.0.1\", \"port\": " + port + ", \"webEnabled\": false, \"instances\": 2}"))
+      "-conf", "{\"host\": \"127.0.0.1\", \"ircPort\": 0, \"port\": " + port + ", \"webEnabled\": false, \"instances\": 2}"))
       .directory(dir.toFile())
       .redirectErrorStream(true)
       .redirectOutput(output.toFile())

@@ -38,7 +38,7 @@ class OpsIT {
     Path stdout = dir.resolve("out.txt");
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
       "-DVCHAT_LOG_FORMAT=JSON", "-jar", JAR.toString(),
-      "-conf", new JsonObject().put("host", "127.0.0.1").put("port", port).put("webPort", webPort).put("instances", 1).encode())
+      "-conf", new JsonObject().put("host", "127.0.0.1").put("ircPort", 0).put("port", port).put("webPort", webPort).put("instances", 1).encode())
       .directory(dir.toFile())
       .redirectOutput(stdout.toFile())
       .redirectError(dir.resolve("err.txt").toFile())
@@ -79,7 +79,7 @@ class OpsIT {
     Path stdout = dir.resolve("out.txt");
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
       "-jar", JAR.toString(),
-      "-conf", new JsonObject().put("host", "127.0.0.1").put("port", port).put("webEnabled", false).put("instances", 1).encode())
+      "-conf", new JsonObject().put("host", "127.0.0.1").put("ircPort", 0).put("port", port).put("webEnabled", false).put("instances", 1).encode())
       .directory(dir.toFile())
       .redirectOutput(stdout.toFile())
       .redirectError(dir.resolve("err.txt").toFile())

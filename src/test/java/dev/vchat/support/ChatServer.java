@@ -59,6 +59,7 @@ public final class ChatServer {
       .put("instances", 1)
       .put("idleTimeoutSeconds", 0)
       .put("webEnabled", false)
+      .put("ircPort", 0)
       .mergeIn(generousLimits())
       .mergeIn(settings);
     ChatServer server = new ChatServer(vertx, config, store);
@@ -75,7 +76,8 @@ public final class ChatServer {
       JsonObject config = new JsonObject(Files.readString(Path.of("config.json")))
         .put("host", "127.0.0.1")
         .put("port", freePort())
-        .put("webPort", freePort());
+        .put("webPort", freePort())
+        .put("ircPort", freePort());
       ChatServer server = new ChatServer(vertx, config, UserStore.SHARED_DATA);
       server.deploy();
       return server;
@@ -91,6 +93,16 @@ public final class ChatServer {
   /** Like {@link #start(Vertx, JsonObject)} with the browser chat on, on a free HTTP port. */
   public static ChatServer startWithWeb(Vertx vertx, JsonObject settings) {
     return start(vertx, new JsonObject().put("webEnabled", true).put("webPort", freePort()).mergeIn(settings));
+  }
+
+  /** Like {@link #start(Vertx, JsonObject)} with the IRC listener on, on a free port. */
+  public static ChatServer startWithIrc(Vertx vertx, JsonObject settings) {
+    return start(vertx, new JsonObject().put("ircPort", freePort()).mergeIn(settings));
+  }
+
+  /** The IRC port (0 when the IRC listener is off). */
+  public int ircPort() {
+    return config.getInteger("ircPort", 0);
   }
 
   /** Undeploys the whole server and deploys it again on the same ports, as a restart would. */

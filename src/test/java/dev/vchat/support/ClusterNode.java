@@ -54,6 +54,7 @@ public final class ClusterNode implements AutoCloseable {
     JsonObject json = new JsonObject()
       .put("host", "127.0.0.1")
       .put("port", port)
+      .put("ircPort", 0)
       .put("instances", 2)
       .put("idleTimeoutSeconds", 0)
       .put("webEnabled", web)

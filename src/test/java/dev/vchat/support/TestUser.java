@@ -98,6 +98,7 @@ public final class TestUser implements AutoCloseable {
   }
 
   public TestUser send(String line) {
+    Transcript.record("nc " + addr, true, line);
     return sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -213,6 +214,7 @@ public final class TestUser implements AutoCloseable {
       while ((n = in.read(buffer)) > 0) {
         for (int i = 0; i < n; i++) {
           if (buffer[i] == '\n') {
+            Transcript.record("nc " + addr, false, line.toString(StandardCharsets.UTF_8));
             lines.add(line.toString(StandardCharsets.UTF_8));
             line.reset();
           } else {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code join} likewise, but only when what follows starts with '#' ({@code join us tonight} is
  * chat); chat for everything else.
  */
-public final class CommandTable {
+public final class CommandTable implements LineParser {
 
   /** A parsed line: the command to run and its arguments. */
   public record Invocation(Command command, String args) {
@@ -57,6 +57,7 @@ public final class CommandTable {
     return table;
   }
 
+  @Override
   public Invocation parse(String line) {
     String whole = line.strip();
     Command command = wholeLine.get(whole);

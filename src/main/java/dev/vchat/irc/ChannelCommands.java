@@ -1,0 +1,186 @@
+package dev.vchat.irc;
+
+import dev.vchat.config.ChatConfig;
+import dev.vchat.core.ChatSession;
+import dev.vchat.core.Membership;
+import dev.vchat.core.Rooms;
+import dev.vchat.core.UserEntry;
+import io.vertx.core.Future;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** JOIN, PART, NAMES, LIST, TOPIC, MODE: rooms are channels. */
+final class ChannelCommands {
+
+  /** History lines replayed on joining a channel, as the chat's own join shows. */
+  static final int HISTORY_ON_JOIN = 20;
+  /** NAMES lines are cut to stay within RFC 1459's 512 bytes. */
+  private static final int NAMES_BYTES = 400;
+
+  private ChannelCommands() {
+  }
+
+  static void register(IrcCommands commands) {
+    commands.add("JOIN", 1, ChannelCommands::join);
+    commands.add("PART", 1, ChannelCommands::part);
+    commands.add("NAMES", 0, ChannelCommands::names);
+    commands.add("LIST", 0, ChannelCommands::list);
+    commands.add("TOPIC", 1, ChannelCommands::topic);
+    commands.add("MODE", 1, ChannelCommands::mode);
+  }
+
+  /** JOIN #a,#b | JOIN 0 (leave all): each in turn; the user's JOIN, then NAMES and the history. */
+  private static Future<Void> join(IrcClient client, IrcMessage m) {
+    if (m.param(0).equals("0")) {
+      Future<Void> chain = Future.succeededFuture();
+      for (String room : client.session().rooms()) {
+        chain = chain.compose(v -> Membership.part(client.session(), Rooms.key(room)).mapEmpty());
+      }
+      return chain.recover(e -> ServerCommands.failed(client, "could not leave your channels, try again"));
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (String channel : ServerCommands.commaList(m.param(0))) {
+      chain = chain.compose(v -> joinOne(client, channel));
+    }
+    return chain;
+  }
+
+  private static Future<Void> joinOne(IrcClient client, String channel) {
+    if (!Rooms.isValid(channel)) {
+      client.reply(Numerics.ERR_NOSUCHCHANNEL, channel, "No such channel");
+      return Future.succeededFuture();
+    }
+    return Membership.enter(client.session(), channel).compose(entered -> entered.isPresent()
+        ? afterJoin(client, entered.get())
+        : Future.<Void>succeededFuture())
+      .recover(e -> ServerCommands.failed(client, "could not join " + channel + ", try again"));
+  }
+
+  /** What follows a JOIN: the channel's names, then its last lines as PRIVMSGs from their senders. */
+  static Future<Void> afterJoin(IrcClient client, String room) {
+    ChatSession session = client.session();
+    ChatConfig config = session.chat().config();
+    int lines = Math.min(HISTORY_ON_JOIN, config.historyLines());
+    Future<Void> names = namesOf(client, room);
+    if (lines == 0) {
+      return names;
+    }
+    return names.compose(v -> session.chat().history(Rooms.key(room), lines)).<Void>map(entries -> {
+      entries.forEach(entry -> session.reply(dev.vchat.core.Events.history(entry)));
+      return null;
+    }).recover(e -> Future.succeededFuture());
+  }
+
+  /** PART #a,#b [:reason]: 442 for a channel the user is not in. */
+  private static Future<Void> part(IrcClient client, IrcMessage m) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String channel : ServerCommands.commaList(m.param(0))) {
+      chain = chain.compose(v -> {
+        if (!Rooms.isValid(channel)) {
+          client.reply(Numerics.ERR_NOSUCHCHANNEL, channel, "No such channel");
+          return Future.succeededFuture();
+        }
+        return Membership.part(client.session(), Rooms.key(channel), m.param(1, "")).<Void>map(parted -> {
+          if (!parted) {
+            client.reply(Numerics.ERR_NOTONCHANNEL, channel, "You're not on that channel");
+          }
+          return null;
+        }).recover(e -> ServerCommands.failed(client, "could not leave " + channel + ", try again"));
+      });
+    }
+    return chain;
+  }
+
+  /** NAMES [#a,#b]: the user's own channels when none is given. */
+  private static Future<Void> names(IrcClient client, IrcMessage m) {
+    List<String> channels = m.params().isEmpty() ? client.session().rooms() : ServerCommands.commaList(m.param(0));
+    Future<Void> chain = Future.succeededFuture();
+    for (String channel : channels) {
+      chain = chain.compose(v -> namesOf(client, channel));
+    }
+    return chain;
+  }
+
+  static Future<Void> namesOf(IrcClient client, String channel) {
+    if (!Rooms.isValid(channel)) {
+      client.reply(Numerics.RPL_ENDOFNAMES, channel, "End of /NAMES list");
+      return Future.succeededFuture();
+    }
+    return client.session().chat().registry().inRoom(Rooms.key(channel)).<Void>map(users -> {
+      List<String> line = new ArrayList<>();
+      int bytes = 0;
+      for (UserEntry user : users) {
+        String nick = IrcNicks.nickOf(user.name());
+        if (bytes + nick.length() > NAMES_BYTES && !line.isEmpty()) {
+          client.reply(Numerics.RPL_NAMREPLY, "=", channel, String.join(" ", line));
+          line.clear();
+          bytes = 0;
+        }
+        line.add(nick);
+        bytes += nick.length() + 1;
+      }
+      if (!line.isEmpty()) {
+        client.reply(Numerics.RPL_NAMREPLY, "=", channel, String.join(" ", line));
+      }
+      client.reply(Numerics.RPL_ENDOFNAMES, channel, "End of /NAMES list");
+      return null;
+    }).recover(e -> ServerCommands.failed(client, "could not list the users of " + channel + ", try again"));
+  }
+
+  /** LIST [#a,#b]: the rooms with users, with how many; rooms have no topic. */
+  private static Future<Void> list(IrcClient client, IrcMessage m) {
+    List<String> wanted = m.params().isEmpty() ? List.of()
+      : ServerCommands.commaList(m.param(0)).stream().filter(Rooms::isValid).map(Rooms::key).toList();
+    return client.session().chat().registry().rooms().<Void>map(rooms -> {
+      client.reply(Numerics.RPL_LISTSTART, "Channel", "Users  Name");
+      rooms.stream().filter(count -> wanted.isEmpty() || wanted.contains(Rooms.key(count.room())))
+        .forEach(count -> client.reply(Numerics.RPL_LIST, count.room(), String.valueOf(count.users()), ""));
+      client.reply(Numerics.RPL_LISTEND, "End of /LIST");
+      return null;
+    }).recover(e -> ServerCommands.failed(client, "could not list the rooms, try again"));
+  }
+
+  /** TOPIC #room [:text]: rooms have no topic (331), and nobody may set one (482). */
+  private static Future<Void> topic(IrcClient client, IrcMessage m) {
+    String channel = m.param(0);
+    if (!Rooms.isValid(channel)) {
+      client.reply(Numerics.ERR_NOSUCHCHANNEL, channel, "No such channel");
+    } else if (m.params().size() > 1) {
+      if (!client.session().entry().isIn(Rooms.key(channel))) {
+        client.reply(Numerics.ERR_NOTONCHANNEL, channel, "You're not on that channel");
+      } else {
+        client.reply(Numerics.ERR_CHANOPRIVSNEEDED, channel, "You're not channel operator (rooms have no topic)");
+      }
+    } else {
+      client.reply(Numerics.RPL_NOTOPIC, channel, "No topic is set");
+    }
+    return Future.succeededFuture();
+  }
+
+  /**
+   * MODE #room: no modes (324 "+"); MODE #room b: an empty ban list; any change: 482. MODE
+   * NICK: the user's own modes are none (221 "+"), no flag can be set (501); others' 502.
+   */
+  private static Future<Void> mode(IrcClient client, IrcMessage m) {
+    String target = m.param(0);
+    if (target.startsWith("#")) {
+      if (!Rooms.isValid(target)) {
+        client.reply(Numerics.ERR_NOSUCHCHANNEL, target, "No such channel");
+      } else if (m.params().size() == 1) {
+        client.reply(Numerics.RPL_CHANNELMODEIS, target, "+");
+      } else if (m.param(1).equals("b") || m.param(1).equals("+b") && m.params().size() == 2) {
+        client.reply("368", target, "End of channel ban list");
+      } else {
+        client.reply(Numerics.ERR_CHANOPRIVSNEEDED, target, "You're not channel operator (rooms have no modes)");
+      }
+    } else if (!dev.vchat.core.Names.key(IrcNicks.nameOf(target)).equals(client.session().entry().key())) {
+      client.reply(Numerics.ERR_USERSDONTMATCH, "Can't change mode for other users");
+    } else if (m.params().size() == 1) {
+      client.reply(Numerics.RPL_UMODEIS, "+");
+    } else {
+      client.reply(Numerics.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
+    }
+    return Future.succeededFuture();
+  }
+}
