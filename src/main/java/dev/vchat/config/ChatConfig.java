@@ -39,7 +39,11 @@ public record ChatConfig(
   String tlsCertPath,
   String tlsKeyPath,
   int historyLines,
-  int maxRooms) {
+  int maxRooms,
+  List<String> webAllowedOrigins,
+  int webJoinTimeoutMillis,
+  int opsPort,
+  String opsHost) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -89,6 +93,18 @@ public record ChatConfig(
   public static final int DEFAULT_HISTORY_LINES = 100;
   /** Rooms whose history is kept; past that, the room spoken in least recently is forgotten. */
   public static final int DEFAULT_MAX_ROOMS = 1000;
+  /**
+   * Origins (e.g. {@code https://chat.example.org}) whose pages may open the bridge, besides the
+   * page's own origin (the Host the request was made to), which is always allowed; {@code "*"}
+   * allows any (docs/WEB.md, security model).
+   */
+  public static final List<String> DEFAULT_WEB_ALLOWED_ORIGINS = List.of();
+  /** A bridge socket that has not joined this long after it opened is closed. */
+  public static final int DEFAULT_WEB_JOIN_TIMEOUT_MILLIS = 10_000;
+  /** 0: the operator's routes are on the web port; otherwise on their own HTTP server on this port. */
+  public static final int DEFAULT_OPS_PORT = 0;
+  /** The interface the operator's own HTTP server (when {@code opsPort} > 0) binds to. */
+  public static final String DEFAULT_OPS_HOST = "127.0.0.1";
 
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
@@ -98,7 +114,8 @@ public record ChatConfig(
     "cluster", "clusterName", "clusterHost", "clusterPort", "clusterMembers", "clusterFailureSeconds",
     "webEnabled", "webPort", "metricsEnabled",
         "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
-    "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms");
+    "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms",
+    "webAllowedOrigins", "webJoinTimeoutMillis", "opsPort", "opsHost");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -142,7 +159,11 @@ public record ChatConfig(
       tlsCertPath,
       tlsKeyPath,
       in.integer("historyLines", DEFAULT_HISTORY_LINES, 0, 10_000),
-      in.integer("maxRooms", DEFAULT_MAX_ROOMS, 1, 1_000_000));
+      in.integer("maxRooms", DEFAULT_MAX_ROOMS, 1, 1_000_000),
+      origins(in.list("webAllowedOrigins", DEFAULT_WEB_ALLOWED_ORIGINS)),
+      in.integer("webJoinTimeoutMillis", DEFAULT_WEB_JOIN_TIMEOUT_MILLIS, 100, 600_000),
+      in.integer("opsPort", DEFAULT_OPS_PORT, 0, 65535),
+      in.nonBlank("opsHost", DEFAULT_OPS_HOST));
   }
 
   /** Whether the chat port speaks TLS: both PEM paths are set. */
@@ -211,7 +232,22 @@ public record ChatConfig(
       .put("tlsCertPath", tlsCertPath)
       .put("tlsKeyPath", tlsKeyPath)
       .put("historyLines", historyLines)
-      .put("maxRooms", maxRooms);
+      .put("maxRooms", maxRooms)
+      .put("webAllowedOrigins", new JsonArray(webAllowedOrigins))
+      .put("webJoinTimeoutMillis", webJoinTimeoutMillis)
+      .put("opsPort", opsPort)
+      .put("opsHost", opsHost);
+  }
+
+  /** Each an origin as browsers send it ({@code scheme://host[:port]}, no path), or "*". */
+  private static List<String> origins(List<String> origins) {
+    for (String origin : origins) {
+      if (!origin.equals("*") && !origin.matches("https?://[^/\\s?#@]+")) {
+        throw new ConfigException("config key \"webAllowedOrigins\" holds \"" + origin
+          + "\": each must be an origin like \"https://chat.example.org\" or \"http://host:8080\" (no path), or \"*\"");
+      }
+    }
+    return origins.stream().map(String::toLowerCase).toList();
   }
 
   private static Language language(String code) {
@@ -267,6 +303,18 @@ public record ChatConfig(
         throw new ConfigException("config key \"" + key + "\" must be a non-empty list of strings, not " + value);
       }
       return array.stream().map(String.class::cast).toList();
+    }
+
+    /** A list of non-blank strings, possibly empty. */
+    List<String> list(String key, List<String> fallback) {
+      Object value = json.getValue(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!(value instanceof JsonArray array) || !array.stream().allMatch(item -> item instanceof String s && !s.isBlank())) {
+        throw new ConfigException("config key \"" + key + "\" must be a list of strings, not " + value);
+      }
+      return array.stream().map(String.class::cast).map(String::trim).toList();
     }
 
     int integer(String key, int fallback, int min, int max) {
