@@ -65,6 +65,7 @@ public final class WebChatVerticle extends VerticleBase {
       Router router = Router.router(vertx);
       OpsRoutes.mount(router, vertx, config);
       // SockJS's XHR transports read their frames from the body (a websocket upgrade has none)
+      router.route("/eventbus/*").handler(new OriginCheck(config.webAllowedOrigins()));
       router.route("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit(config)));
       router.route("/eventbus/*").failureHandler(WebChatVerticle::quietStatus);
       router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx)
