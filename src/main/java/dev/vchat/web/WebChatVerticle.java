@@ -37,6 +37,8 @@ public final class WebChatVerticle extends VerticleBase {
   /** Shutdown waits this long at most for browser users to be told and to leave. */
   private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
 
+  static final int WEBSOCKET_CLOSING_TIMEOUT_SECONDS = 2;
+
   private final UserStore store;
   private HttpServer server;
   private WebFanout fanout;
@@ -73,7 +75,9 @@ public final class WebChatVerticle extends VerticleBase {
       router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
       router.route().handler(StaticHandler.create("webroot"));
 
-      server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.webPort()))
+      server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.webPort())
+          // a peer that does not answer the server's close frame keeps its socket this long, not 10 s
+          .setWebSocketClosingTimeout(WEBSOCKET_CLOSING_TIMEOUT_SECONDS))
         .requestHandler(router);
       return Future.all(broadcasts.completion(), joins.completion(), lines.completion()).compose(v -> server.listen());
     }).onSuccess(s -> log.debug("web chat listening on {}:{}", config().getString("host"), s.actualPort()));
