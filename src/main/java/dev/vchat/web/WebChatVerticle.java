@@ -65,6 +65,7 @@ public final class WebChatVerticle extends VerticleBase {
       MessageConsumer<Object> lines = bus.consumer(WebAddresses.IN, message -> message.reply(new JsonObject()));
 
       Router router = Router.router(vertx);
+      router.route().handler(new SecurityHeaders());
       OpsRoutes.mount(router, vertx, config);
       // SockJS's XHR transports read their frames from the body (a websocket upgrade has none)
       router.route("/eventbus/*").handler(new OriginCheck(config.webAllowedOrigins()));
@@ -73,6 +74,7 @@ public final class WebChatVerticle extends VerticleBase {
       router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx)
         .bridge(WebBridge.options(), new WebBridge(chat, fanout, browserEvents, new ConnectionLimits(vertx, config))));
       router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+      router.route().handler(SecurityHeaders::revalidate);
       router.route().handler(StaticHandler.create("webroot"));
 
       server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.webPort())
