@@ -66,9 +66,13 @@ public final class WebChatVerticle extends VerticleBase {
 
       Router router = Router.router(vertx);
       router.route().handler(new SecurityHeaders());
-      OpsRoutes.mount(router, vertx, config);
-      // SockJS's XHR transports read their frames from the body (a websocket upgrade has none)
+      if (config.opsPort() == 0) {
+        OpsRoutes.mount(router, vertx, config);
+      } else {
+        OpsRoutes.mountStatus(router, vertx); // the page's status strip; the rest is on opsPort (OpsVerticle)
+      }
       router.route("/eventbus/*").handler(new OriginCheck(config.webAllowedOrigins()));
+      // SockJS's XHR transports read their frames from the body (a websocket upgrade has none)
       router.route("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit(config)));
       router.route("/eventbus/*").failureHandler(WebChatVerticle::quietStatus);
       router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx)

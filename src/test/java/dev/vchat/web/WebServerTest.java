@@ -114,6 +114,33 @@ class WebServerTest {
   }
 
   @Test
+  void opsPortMovesTheOperatorsRoutesOffTheWebPort(Vertx vertx) throws Exception {
+    int opsPort = ChatServer.freePort();
+    ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject().put("opsPort", opsPort));
+    String ops = "http://127.0.0.1:" + opsPort + "/";
+    assertEquals(200, get(ops + "health").statusCode());
+    assertEquals("UP", new JsonObject(get(ops + "ready").body()).getString("status"));
+    assertEquals(200, get(ops + "metrics").statusCode());
+    assertEquals(200, get(ops + "status").statusCode());
+    for (String moved : new String[] {"health", "ready", "metrics"}) {
+      assertEquals(404, get(server, moved).statusCode(), moved + " is still on the web port");
+    }
+    // the page's status strip reads /status from the page's own origin
+    assertEquals(200, get(server, "status").statusCode());
+    assertEquals(200, get(server, "").statusCode());
+  }
+
+  @Test
+  void theOpsServerBindsToOpsHostOnlyAndRunsWithTheWebOff(Vertx vertx) throws Exception {
+    int opsPort = ChatServer.freePort();
+    // ChatServer.start: the browser chat is off
+    ChatServer.start(vertx, new JsonObject().put("opsPort", opsPort).put("opsHost", "127.0.0.2"));
+    assertEquals(200, get("http://127.0.0.2:" + opsPort + "/health").statusCode());
+    assertEquals(200, get("http://127.0.0.2:" + opsPort + "/metrics").statusCode());
+    assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", opsPort).close());
+  }
+
+  @Test
   void withTheWebOffNoHttpPortIsOpened(Vertx vertx) {
     ChatServer server = ChatServer.start(vertx, new JsonObject().put("webPort", ChatServer.freePort()));
     assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", server.webPort()).close());
@@ -147,6 +174,10 @@ class WebServerTest {
     Throwable failed = assertThrows(Throwable.class, () -> vertx.deployVerticle(new ChatMainVerticle(),
       new DeploymentOptions().setConfig(new JsonObject().put("webEnabled", "no"))).await());
     assertTrue(failed.getMessage().contains("webEnabled"), failed.getMessage());
+  }
+
+  private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(ChatServer server, String path) throws IOException, InterruptedException {
