@@ -124,6 +124,24 @@ class BridgeAbuseTest {
     }
   }
 
+  /**
+   * Frames the bridge refuses before the chat sees them (an unknown type above all) would each
+   * write an ERROR of the bridge's own: the shipped logback.xml turns that logger off.
+   */
+  @Test
+  void theShippedLogConfigSilencesTheBridgesPerFrameErrors() throws Exception {
+    ch.qos.logback.classic.LoggerContext context = new ch.qos.logback.classic.LoggerContext();
+    try {
+      ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
+      configurator.setContext(context);
+      configurator.doConfigure(Path.of("src/main/resources/logback.xml").toFile());
+      assertTrue(!context.getLogger("io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl").isErrorEnabled());
+      assertTrue(context.getLogger(RefusedFrames.class).isInfoEnabled());
+    } finally {
+      context.stop();
+    }
+  }
+
   private static long openFiles() throws IOException {
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
       return fds.count();
