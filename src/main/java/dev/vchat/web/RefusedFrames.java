@@ -28,7 +28,7 @@ final class RefusedFrames {
     streak++;
     last = frame;
     if (streak == 1) {
-      log.info("bridge refused {} from {}", frame, who);
+      log.info("bridge refused {} by {}", frame, who);
     }
     if (streak >= CLOSE_AFTER) {
       closing = true;
@@ -55,7 +55,7 @@ final class RefusedFrames {
 
   private void end(Object who) {
     if (streak > 1) {
-      log.info("bridge refused {} frames in a row from {} (the last: {})", streak, who, last);
+      log.info("bridge refused {} frames in a row by {} (the last: {})", streak, who, last);
     }
     streak = 0;
     last = null;

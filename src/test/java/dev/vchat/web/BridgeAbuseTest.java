@@ -100,7 +100,7 @@ class BridgeAbuseTest {
       assertTrue(lines.size() <= 6, written + " frames written, " + lines.size() + " log lines: " + lines);
       assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN") && l.contains("100 frames refused in a row")
         && l.contains("127.0.0.1")), lines.toString());
-      assertTrue(lines.stream().anyMatch(l -> l.contains("bridge refused send on chat.broadcast from browser")), lines.toString());
+      assertTrue(lines.stream().anyMatch(l -> l.contains("bridge refused send on chat.broadcast by browser")), lines.toString());
     } finally {
       root.detachAppender(log);
       chat.setLevel(level);
