@@ -4,6 +4,7 @@ import dev.vchat.support.ChatServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +73,19 @@ class BridgeOriginTest {
     XhrSession.Answer info = XhrSession.Answer.post(URI.create(server.webUrl() + "status"), "", "Origin", "https://evil.example");
     // only the bridge checks Origin; /status answers GET only, so a POST is 404 or 405, never 403
     assertEquals(true, info.statusCode() != 403, info.head());
+  }
+
+  /** The own-origin rule on Host headers a test cannot send from 127.0.0.1 as easily. */
+  @Test
+  void theOwnOriginIsTheHostWithDefaultPortsAndIpv6Literals() {
+    OriginCheck check = new OriginCheck(java.util.List.of());
+    assertEquals(true, check.allows("http://[::1]:8080", HostAndPort.parseAuthority("[::1]:8080", -1)));
+    assertEquals(true, check.allows("https://chat.example.org", HostAndPort.parseAuthority("chat.example.org:443", -1)));
+    assertEquals(true, check.allows("https://Chat.Example.org", HostAndPort.parseAuthority("chat.example.org", -1)));
+    assertEquals(false, check.allows("https://chat.example.org.evil.example", HostAndPort.parseAuthority("chat.example.org", -1)));
+    assertEquals(false, check.allows("https://evil.example", HostAndPort.parseAuthority("chat.example.org", -1)));
+    assertEquals(false, check.allows("https://chat.example.org", null)); // no Host header
+    assertEquals(false, check.allows("null", HostAndPort.parseAuthority("chat.example.org", -1)));
   }
 
   private static void assertStatus(int expected, int port, String path, String... headers) {
