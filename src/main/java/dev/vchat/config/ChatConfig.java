@@ -67,7 +67,7 @@ public record ChatConfig(
   public static final List<String> DEFAULT_CLUSTER_MEMBERS = List.of("127.0.0.1");
   /** A member silent this long is declared dead and its users leave. */
   public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 5;
-  /** The browser chat (HTTP page, SockJS bridge, /health); false opens no HTTP port at all. */
+  /** The browser chat (HTTP page, SockJS bridge, /health); false opens no web port (only the opsPort server, if set). */
   public static final boolean DEFAULT_WEB_ENABLED = true;
   /** The HTTP port of the browser chat, on the same {@code host} as the TCP chat. */
   public static final int DEFAULT_WEB_PORT = 8080;
