@@ -9,6 +9,7 @@ import dev.vchat.history.HistoryVerticle;
 import dev.vchat.irc.IrcChatVerticle;
 import dev.vchat.ops.NodeState;
 import dev.vchat.tcp.TcpChatVerticle;
+import dev.vchat.ops.OpsVerticle;
 import dev.vchat.web.WebChatVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -47,6 +48,7 @@ public final class ChatMainVerticle extends VerticleBase {
     // kept to log the ports actually bound (a configured port 0 means "any free port")
     List<TcpChatVerticle> tcpInstances = new CopyOnWriteArrayList<>();
     WebChatVerticle web = new WebChatVerticle(store);
+    OpsVerticle ops = new OpsVerticle();
     // ICU loads its tables on first use (about 0.1 s): here, rather than on an event loop at the first join
     Future<String> namesReady = vertx.executeBlocking(() -> Names.key("warm-up"));
     Future<String> history = namesReady.compose(warm ->
@@ -66,12 +68,17 @@ public final class ChatMainVerticle extends VerticleBase {
       .compose(id -> config.webEnabled()
         ? vertx.deployVerticle(web, new DeploymentOptions().setConfig(config.toJson()))
         : Future.succeededFuture(id))
-      .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances, {}), {}, {}, language {}, idle kick after {} s{}",
+      .compose(id -> config.opsPort() > 0
+        ? vertx.deployVerticle(ops, new DeploymentOptions().setConfig(config.toJson()))
+        : Future.succeededFuture(id))
+      .onSuccess(id -> log.info("vchat started: chat on tcp {}:{} ({} instances, {}), {}, {}, {}, language {}, idle kick after {} s{}",
         config.host(), tcpInstances.get(0).actualPort(), instances,
         NetTransport.nameOf(vertx),
         config.ircEnabled() ? "IRC on " + config.host() + ":" + config.ircPort()
           + (config.ircTlsEnabled() ? " and " + config.ircTlsPort() + " (TLS)" : "") : "IRC off",
         config.webEnabled() ? "browser chat on http " + config.host() + ":" + web.actualPort() : "browser chat off",
+        config.opsPort() > 0 ? "operator's routes on http " + config.opsHost() + ":" + ops.actualPort()
+          : config.webEnabled() ? "operator's routes on the web port" : "no operator's routes",
         config.language().code(), config.idleTimeoutSeconds(),
         vertx.isClustered() ? ", clustered as " + config.clusterName() : ""));
   }

@@ -43,7 +43,11 @@ public record ChatConfig(
   int ircPort,
   boolean ircAutoJoin,
   String ircServerName,
-  int ircTlsPort) {
+  int ircTlsPort,
+  List<String> webAllowedOrigins,
+  int webJoinTimeoutMillis,
+  int opsPort,
+  String opsHost) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -67,7 +71,7 @@ public record ChatConfig(
   public static final List<String> DEFAULT_CLUSTER_MEMBERS = List.of("127.0.0.1");
   /** A member silent this long is declared dead and its users leave. */
   public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 5;
-  /** The browser chat (HTTP page, SockJS bridge, /health); false opens no HTTP port at all. */
+  /** The browser chat (HTTP page, SockJS bridge, /health); false opens no web port (only the opsPort server, if set). */
   public static final boolean DEFAULT_WEB_ENABLED = true;
   /** The HTTP port of the browser chat, on the same {@code host} as the TCP chat. */
   public static final int DEFAULT_WEB_PORT = 8080;
@@ -93,6 +97,18 @@ public record ChatConfig(
   public static final int DEFAULT_HISTORY_LINES = 100;
   /** Rooms whose history is kept; past that, the room spoken in least recently is forgotten. */
   public static final int DEFAULT_MAX_ROOMS = 1000;
+  /**
+   * Origins (e.g. {@code https://chat.example.org}) whose pages may open the bridge, besides the
+   * page's own origin (the Host the request was made to), which is always allowed; {@code "*"}
+   * allows any (docs/WEB.md, security model).
+   */
+  public static final List<String> DEFAULT_WEB_ALLOWED_ORIGINS = List.of();
+  /** A bridge socket that has not joined this long after it opened is closed. */
+  public static final int DEFAULT_WEB_JOIN_TIMEOUT_MILLIS = 10_000;
+  /** 0: the operator's routes are on the web port; otherwise on their own HTTP server on this port. */
+  public static final int DEFAULT_OPS_PORT = 0;
+  /** The interface the operator's own HTTP server (when {@code opsPort} > 0) binds to. */
+  public static final String DEFAULT_OPS_HOST = "127.0.0.1";
 
   /** The IRC listener (irssi, WeeChat, HexChat ...), on the same {@code host}; 0 turns it off. */
   public static final int DEFAULT_IRC_PORT = 6667;
@@ -113,7 +129,8 @@ public record ChatConfig(
     "webEnabled", "webPort", "metricsEnabled",
         "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
     "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms",
-    "ircPort", "ircAutoJoin", "ircServerName", "ircTlsPort");
+    "ircPort", "ircAutoJoin", "ircServerName", "ircTlsPort",
+    "webAllowedOrigins", "webJoinTimeoutMillis", "opsPort", "opsHost");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -170,7 +187,11 @@ public record ChatConfig(
       ircPort,
       in.bool("ircAutoJoin", DEFAULT_IRC_AUTO_JOIN),
       ircServerName(in.nonBlank("ircServerName", DEFAULT_IRC_SERVER_NAME)),
-      ircTlsPort);
+      ircTlsPort,
+      origins(in.list("webAllowedOrigins", DEFAULT_WEB_ALLOWED_ORIGINS)),
+      in.integer("webJoinTimeoutMillis", DEFAULT_WEB_JOIN_TIMEOUT_MILLIS, 100, 600_000),
+      in.integer("opsPort", DEFAULT_OPS_PORT, 0, 65535),
+      in.nonBlank("opsHost", DEFAULT_OPS_HOST));
   }
 
   /** Whether the IRC listener is on ({@code ircPort} not 0). */
@@ -253,7 +274,22 @@ public record ChatConfig(
       .put("ircPort", ircPort)
       .put("ircAutoJoin", ircAutoJoin)
       .put("ircServerName", ircServerName)
-      .put("ircTlsPort", ircTlsPort);
+      .put("ircTlsPort", ircTlsPort)
+      .put("webAllowedOrigins", new JsonArray(webAllowedOrigins))
+      .put("webJoinTimeoutMillis", webJoinTimeoutMillis)
+      .put("opsPort", opsPort)
+      .put("opsHost", opsHost);
+  }
+
+  /** Each an origin as browsers send it ({@code scheme://host[:port]}, no path), or "*". */
+  private static List<String> origins(List<String> origins) {
+    for (String origin : origins) {
+      if (!origin.equals("*") && !origin.matches("https?://[^/\\s?#@]+")) {
+        throw new ConfigException("config key \"webAllowedOrigins\" holds \"" + origin
+          + "\": each must be an origin like \"https://chat.example.org\" or \"http://host:8080\" (no path), or \"*\"");
+      }
+    }
+    return origins.stream().map(String::toLowerCase).toList();
   }
 
   private static String ircServerName(String name) {
@@ -316,6 +352,18 @@ public record ChatConfig(
         throw new ConfigException("config key \"" + key + "\" must be a non-empty list of strings, not " + value);
       }
       return array.stream().map(String.class::cast).toList();
+    }
+
+    /** A list of non-blank strings, possibly empty. */
+    List<String> list(String key, List<String> fallback) {
+      Object value = json.getValue(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!(value instanceof JsonArray array) || !array.stream().allMatch(item -> item instanceof String s && !s.isBlank())) {
+        throw new ConfigException("config key \"" + key + "\" must be a list of strings, not " + value);
+      }
+      return array.stream().map(String.class::cast).map(String::trim).toList();
     }
 
     int integer(String key, int fallback, int min, int max) {

@@ -15,7 +15,7 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
 /**
- * The operator's routes on the web port (docs/OPERATIONS.md): {@code GET /health} (liveness),
+ * The operator's routes, on the web port or on their own ({@link OpsVerticle}, docs/OPERATIONS.md): {@code GET /health} (liveness),
  * {@code GET /ready} (readiness), {@code GET /metrics} (Prometheus) and {@code GET /status}
  * (the page's status strip).
  */
@@ -47,6 +47,12 @@ public final class OpsRoutes {
     if (config.metricsEnabled()) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics.registry()));
     }
+    mountStatus(router, vertx);
+  }
+
+  /** {@code GET /status} alone: the page's status strip reads it, so the web port keeps it when the rest moves to {@code opsPort}. */
+  public static void mountStatus(Router router, Vertx vertx) {
+    ChatMetrics metrics = ChatMetrics.of(vertx);
     router.get("/status").handler(ctx -> ctx.json(new JsonObject()
       .put("node", metrics.node())
       .put("usersOnline", metrics.usersOnline())));

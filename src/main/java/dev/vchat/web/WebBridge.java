@@ -52,7 +52,9 @@ final class WebBridge implements Handler<BridgeEvent> {
     JsonObject raw = event.getRawMessage();
     switch (event.type()) {
       case SOCKET_CREATED -> {
-        connections.put(socket, new WebConnection(socket, chat, fanout, browserEvents, limits));
+        WebConnection created = new WebConnection(socket, chat, fanout, browserEvents, limits);
+        connections.put(socket, created);
+        created.open();
         event.complete(true);
       }
       case SOCKET_CLOSED -> {
@@ -64,8 +66,8 @@ final class WebBridge implements Handler<BridgeEvent> {
         socket.close();
         event.complete(true);
       }
-      case SEND -> event.complete(send(connection, raw));
-      case REGISTER -> event.complete(refuseUnless(connection != null && !connection.started()
+      case SEND -> event.complete(judged(send(connection, raw), connection, raw));
+      case REGISTER -> event.complete(judged(connection != null && !connection.started()
         && connection.outbound().equals(address(raw)), connection, raw));
       case REGISTERED -> {
         if (connection != null && connection.outbound().equals(address(raw))) {
@@ -73,8 +75,8 @@ final class WebBridge implements Handler<BridgeEvent> {
         }
         event.complete(true);
       }
-      case UNREGISTER -> event.complete(connection != null && connection.outbound().equals(address(raw)));
-      case PUBLISH -> event.complete(refuseUnless(false, connection, raw));
+      case UNREGISTER -> event.complete(judged(connection != null && connection.outbound().equals(address(raw)), connection, raw));
+      case PUBLISH -> event.complete(judged(false, connection, raw));
       // RECEIVE: only on addresses this socket registered, that is, its own; pings and idling: fine
       default -> event.complete(true);
     }
@@ -98,16 +100,31 @@ final class WebBridge implements Handler<BridgeEvent> {
         raw.put("headers", new JsonObject());
         raw.put("body", new JsonObject());
       }
-      return refuseUnless(taken, connection, raw);
+      return taken;
     }
-    return refuseUnless(false, connection, raw);
+    return false;
   }
 
-  private static boolean refuseUnless(boolean allowed, WebConnection connection, JsonObject raw) {
-    if (!allowed) {
-      log.info("bridge refused {} on {} from {}", raw.getString("type"), address(raw), connection);
+  /**
+   * Counts the verdict on a frame for its socket: refused frames are logged once per streak, and
+   * a socket with {@link RefusedFrames#CLOSE_AFTER} refused in a row is closed.
+   */
+  private static boolean judged(boolean allowed, WebConnection connection, JsonObject raw) {
+    if (connection == null) {
+      // a frame still in flight from a socket already closed
+      log.debug("bridge refused {} on {} from a closed socket", type(raw), address(raw));
+      return false;
+    }
+    if (allowed) {
+      connection.frameAccepted();
+    } else if (connection.frameRefused(type(raw) + " on " + address(raw))) {
+      connection.closeForRefusedFrames();
     }
     return allowed;
+  }
+
+  private static String type(JsonObject raw) {
+    return raw == null ? null : raw.getString("type");
   }
 
   private void lost(SockJSSocket socket) {

@@ -16,6 +16,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import org.slf4j.Logger;
@@ -34,6 +36,8 @@ public final class WebChatVerticle extends VerticleBase {
 
   /** Shutdown waits this long at most for browser users to be told and to leave. */
   private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
+
+  static final int WEBSOCKET_CLOSING_TIMEOUT_SECONDS = 2;
 
   private final UserStore store;
   private HttpServer server;
@@ -61,16 +65,49 @@ public final class WebChatVerticle extends VerticleBase {
       MessageConsumer<Object> lines = bus.consumer(WebAddresses.IN, message -> message.reply(new JsonObject()));
 
       Router router = Router.router(vertx);
-      OpsRoutes.mount(router, vertx, config);
+      router.route().handler(new SecurityHeaders());
+      if (config.opsPort() == 0) {
+        OpsRoutes.mount(router, vertx, config);
+      } else {
+        OpsRoutes.mountStatus(router, vertx); // the page's status strip; the rest is on opsPort (OpsVerticle)
+      }
+      router.route("/eventbus/*").handler(new OriginCheck(config.webAllowedOrigins()));
+      // SockJS's XHR transports read their frames from the body (a websocket upgrade has none)
+      router.route("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit(config)));
+      router.route("/eventbus/*").failureHandler(WebChatVerticle::quietStatus);
       router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx)
         .bridge(WebBridge.options(), new WebBridge(chat, fanout, browserEvents, new ConnectionLimits(vertx, config))));
       router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+      router.route().handler(SecurityHeaders::revalidate);
       router.route().handler(StaticHandler.create("webroot"));
 
-      server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.webPort()))
+      server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.webPort())
+          // a peer that does not answer the server's close frame keeps its socket this long, not 10 s
+          .setWebSocketClosingTimeout(WEBSOCKET_CLOSING_TIMEOUT_SECONDS))
         .requestHandler(router);
       return Future.all(broadcasts.completion(), joins.completion(), lines.completion()).compose(v -> server.listen());
     }).onSuccess(s -> log.debug("web chat listening on {}:{}", config().getString("host"), s.actualPort()));
+  }
+
+  /**
+   * A request refused with a status alone (413: a body over the limit) is answered with it,
+   * without the router's error log line, which anyone could otherwise fill.
+   */
+  private static void quietStatus(RoutingContext ctx) {
+    if (ctx.failure() == null && !ctx.response().ended()) {
+      ctx.response().setStatusCode(ctx.statusCode()).end();
+    } else {
+      ctx.next();
+    }
+  }
+
+  /**
+   * The largest body an XHR transport request may have: one request carries a batch of frames,
+   * each a JSON string escaped once more; the same as a websocket message's default bound
+   * (64 KiB), or more for a large {@code maxLineBytes}.
+   */
+  static long bodyLimit(ChatConfig config) {
+    return Math.max(64 * 1024, 16L * config.maxLineBytes());
   }
 
   /**

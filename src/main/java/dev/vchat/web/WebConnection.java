@@ -35,6 +35,12 @@ final class WebConnection implements Peer {
    */
   static final long CLOSE_DELAY_MILLIS = 250;
 
+  /**
+   * A socket refused by the connection limits is kept this long at most (less if
+   * {@code webJoinTimeoutMillis} is shorter), so that the page can register and be told why.
+   */
+  static final long REFUSED_GRACE_MILLIS = 2_000;
+
   private final SockJSSocket socket;
   private final ChatInstance chat;
   private final WebFanout fanout;
@@ -45,10 +51,14 @@ final class WebConnection implements Peer {
   private final DeliveryOptions localOnly = new DeliveryOptions().setLocalOnly(true);
   private final ChatMetrics metrics;
   private ChatSession session;
-  /** The address this user counts against in the connection limits, while it does. */
+  /** The address this socket counts against in the connection limits, while it does. */
   private String countedIp;
+  /** Why the connection limits refused this socket when it opened; null if they did not. */
+  private ErrorCode refusal;
+  private long joinTimer = -1;
   private boolean closed;
   private final SlowReaderGuard slowReader;
+  private final RefusedFrames refusedFrames = new RefusedFrames();
 
   WebConnection(SockJSSocket socket, ChatInstance chat, WebFanout fanout, BrowserEvents browserEvents, ConnectionLimits limits) {
     this.socket = socket;
@@ -70,21 +80,42 @@ final class WebConnection implements Peer {
   }
 
   /**
-   * The socket listens on its outbound address: the user joins, if the connection limits (the
-   * same as the TCP port's, counted together) have chat; otherwise it is told why and hung up.
+   * The socket has just opened: it counts against the connection limits (the same as the TCP
+   * port's, counted together) from now on, and must join within {@code webJoinTimeoutMillis}.
+   * A socket over a limit is not counted; it is kept only until its page registers (to be told
+   * why) or {@link #REFUSED_GRACE_MILLIS}.
+   */
+  void open() {
+    String ip = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
+    refusal = limits.admit(ip, "a browser from " + ip);
+    if (refusal == null) {
+      countedIp = ip;
+    }
+    long timeout = chat.config().webJoinTimeoutMillis();
+    joinTimer = chat.vertx().setTimer(refusal == null ? timeout : Math.min(timeout, REFUSED_GRACE_MILLIS), id -> {
+      joinTimer = -1;
+      if (session == null && !closed) {
+        log.debug("closing {}: not joined in time", this);
+        closed = true;
+        socket.close();
+      }
+    });
+  }
+
+  /**
+   * The socket listens on its outbound address: the user joins, unless the connection limits
+   * refused the socket when it opened; then it is told why and hung up.
    */
   void start() {
     if (session != null || closed) {
       return;
     }
-    String ip = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
-    ErrorCode refused = limits.admit(ip, "a browser from " + ip);
-    if (refused != null) {
-      send(browserEvents.forBrowser(Events.error(refused), false));
+    cancelJoinTimer();
+    if (refusal != null) {
+      send(browserEvents.forBrowser(Events.error(refusal), false));
       close();
       return;
     }
-    countedIp = ip;
     session = chat.newSession(this, addr(socket.remoteAddress()));
     socket.setWriteQueueMaxSize(chat.config().writeQueueBytes());
     fanout.add(this);
@@ -182,9 +213,34 @@ final class WebConnection implements Peer {
     }
   }
 
+  /** A frame of this socket was refused; true if the socket must be closed now for too many in a row. */
+  boolean frameRefused(String frame) {
+    return refusedFrames.refused(frame, this);
+  }
+
+  /** A frame of this socket was taken. */
+  void frameAccepted() {
+    refusedFrames.accepted(this);
+  }
+
+  /** Closed for sending too many refused frames in a row. */
+  void closeForRefusedFrames() {
+    closed = true;
+    socket.close();
+  }
+
+  private void cancelJoinTimer() {
+    if (joinTimer >= 0) {
+      chat.vertx().cancelTimer(joinTimer);
+      joinTimer = -1;
+    }
+  }
+
   /** The socket is gone (closed by either side, or failed): the user leaves. */
   void lost() {
     slowReader.cancel();
+    cancelJoinTimer();
+    refusedFrames.closed(this);
     closed = true;
     if (countedIp != null) {
       limits.release(countedIp);
@@ -205,6 +261,10 @@ final class WebConnection implements Peer {
 
   @Override
   public String toString() {
-    return session == null ? "browser (not joined)" : "browser " + session.name() + " from " + session.addr();
+    if (session != null) {
+      return "browser " + session.name() + " from " + session.addr();
+    }
+    SocketAddress remote = socket.remoteAddress();
+    return "browser from " + (remote == null ? "unknown" : remote.hostAddress() + ":" + remote.port()) + " (not joined)";
   }
 }

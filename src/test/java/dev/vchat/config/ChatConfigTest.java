@@ -103,6 +103,30 @@ class ChatConfigTest {
   }
 
   @Test
+  void webSecurityKeysAreCheckedAndDefaultToTheOwnOriginAndOpsOnTheWebPort() {
+    ChatConfig defaults = ChatConfig.DEFAULTS;
+    assertEquals(java.util.List.of(), defaults.webAllowedOrigins());
+    assertEquals(10_000, defaults.webJoinTimeoutMillis());
+    assertEquals(0, defaults.opsPort());
+    assertEquals("127.0.0.1", defaults.opsHost());
+    ChatConfig set = ChatConfig.fromJson(new JsonObject()
+      .put("webAllowedOrigins", new io.vertx.core.json.JsonArray().add("https://Chat.Example.org").add("http://10.0.0.5:8080").add("*"))
+      .put("webJoinTimeoutMillis", 500).put("opsPort", 9100).put("opsHost", "0.0.0.0"));
+    assertEquals(java.util.List.of("https://chat.example.org", "http://10.0.0.5:8080", "*"), set.webAllowedOrigins());
+    assertEquals(set, ChatConfig.fromJson(set.toJson()));
+    for (String bad : new String[] {"chat.example.org", "https://chat.example.org/", "https://chat.example.org/page", "ftp://x", "null"}) {
+      assertRefused(new JsonObject().put("webAllowedOrigins", new io.vertx.core.json.JsonArray().add(bad)), "\"webAllowedOrigins\"");
+    }
+    assertRefused(new JsonObject().put("webAllowedOrigins", "*"), "\"webAllowedOrigins\"");
+    assertRefused(new JsonObject().put("webAllowedOrigins", new io.vertx.core.json.JsonArray().add(1)), "\"webAllowedOrigins\"");
+    assertRefused(new JsonObject().put("webJoinTimeoutMillis", 99), "\"webJoinTimeoutMillis\"");
+    assertRefused(new JsonObject().put("webJoinTimeoutMillis", "10s"), "\"webJoinTimeoutMillis\"");
+    assertRefused(new JsonObject().put("opsPort", -1), "\"opsPort\"");
+    assertRefused(new JsonObject().put("opsPort", 65536), "\"opsPort\"");
+    assertRefused(new JsonObject().put("opsHost", ""), "\"opsHost\"");
+  }
+
+  @Test
   void hardeningDefaultsAreOnAndTlsIsOff() {
     ChatConfig config = ChatConfig.DEFAULTS;
     assertEquals(20, config.floodMessagesPerSecond());

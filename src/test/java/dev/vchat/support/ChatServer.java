@@ -132,11 +132,23 @@ public final class ChatServer {
     return "http://127.0.0.1:" + webPort() + "/";
   }
 
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+  /**
+   * A port free now, and not handed out before in this JVM: the kernel may give the same
+   * ephemeral port to two binds in a row, and a test's chat port and web port must differ
+   * (one Vert.x shares a server between listeners on the same port).
+   */
+  public static synchronized int freePort() {
+    for (int attempt = 0; ; attempt++) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        int port = socket.getLocalPort();
+        if (HANDED_OUT.add(port) || attempt > 100) {
+          return port;
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
+
+  private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
 }

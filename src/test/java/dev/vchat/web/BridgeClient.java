@@ -99,6 +99,26 @@ final class BridgeClient implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Writes {@code frame} {@code times} times without waiting for each write, as fast as the
+   * socket takes them, and stops once the server has closed the socket; returns how many were written.
+   */
+  int blast(String frame, int times) {
+    int written = 0;
+    for (; written < times && !closed; written++) {
+      socket.writeTextMessage(frame);
+      if (written % 1000 == 999) {
+        try {
+          socket.writeTextMessage(frame).await(); // some back-pressure, and a chance to see the close
+        } catch (RuntimeException closedMeanwhile) {
+          break;
+        }
+        written++;
+      }
+    }
+    return written;
+  }
+
   BridgeClient send(String address, Object body) {
     return write(frame("send", address).put("body", body).encode());
   }

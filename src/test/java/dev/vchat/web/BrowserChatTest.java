@@ -8,7 +8,6 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -252,8 +251,6 @@ class BrowserChatTest {
   }
 
   /** A browser behind a proxy that blocks WebSocket: SockJS falls back to XHR, and the chat works. */
-  @Disabled("needs the server side of issue 14 (branch webserver): a BodyHandler before the SockJS handler;"
-    + " without it every XHR POST of SockJS answers 500 (No BodyHandler was executed on the route) and the page never joins")
   @Test
   void thePageWorksWithoutWebSocket(Vertx vertx) throws IOException {
     ChatServer server = ChatServer.startWithWeb(vertx, new JsonObject());
