@@ -1,11 +1,11 @@
 package dev.vchat.irc;
 
-import dev.vchat.config.ChatConfig;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Membership;
 import dev.vchat.core.Rooms;
 import dev.vchat.core.UserEntry;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,22 +51,30 @@ final class ChannelCommands {
       client.reply(Numerics.ERR_NOSUCHCHANNEL, channel, "No such channel");
       return Future.succeededFuture();
     }
-    return Membership.enter(client.session(), channel).compose(entered -> entered.isPresent()
-        ? afterJoin(client, entered.get())
-        : Future.<Void>succeededFuture())
+    // the history is read before entering, as TCP's join does: once in, the room's lines come
+    // live, so none comes before the history and none is in both
+    Future<List<JsonObject>> history = historyOf(client.session(), channel);
+    return history.compose(lines -> Membership.enter(client.session(), channel).compose(entered -> entered.isPresent()
+        ? afterJoin(client, entered.get(), Future.succeededFuture(lines))
+        : Future.<Void>succeededFuture()))
       .recover(e -> ServerCommands.failed(client, "could not join " + channel + ", try again"));
+  }
+
+  /** The room's last lines to replay on joining it (none when history is off or cannot be read). */
+  private static Future<List<JsonObject>> historyOf(ChatSession session, String room) {
+    int lines = Math.min(HISTORY_ON_JOIN, session.chat().config().historyLines());
+    return lines == 0 ? Future.succeededFuture(List.of())
+      : session.chat().history(Rooms.key(room), lines).otherwise(List.of());
   }
 
   /** What follows a JOIN: the channel's names, then its last lines as PRIVMSGs from their senders. */
   static Future<Void> afterJoin(IrcClient client, String room) {
+    return afterJoin(client, room, historyOf(client.session(), room));
+  }
+
+  private static Future<Void> afterJoin(IrcClient client, String room, Future<List<JsonObject>> history) {
     ChatSession session = client.session();
-    ChatConfig config = session.chat().config();
-    int lines = Math.min(HISTORY_ON_JOIN, config.historyLines());
-    Future<Void> names = namesOf(client, room);
-    if (lines == 0) {
-      return names;
-    }
-    return names.compose(v -> session.chat().history(Rooms.key(room), lines)).<Void>map(entries -> {
+    return namesOf(client, room).compose(v -> history).<Void>map(entries -> {
       entries.forEach(entry -> session.reply(dev.vchat.core.Events.history(entry)));
       return null;
     }).recover(e -> Future.succeededFuture());
