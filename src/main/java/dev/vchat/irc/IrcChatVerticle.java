@@ -9,8 +9,8 @@ import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
 import dev.vchat.core.UserStore;
 import dev.vchat.metrics.ChatMetrics;
+import dev.vchat.tcp.SocketEndings;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -31,8 +31,6 @@ import java.util.List;
 public final class IrcChatVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(IrcChatVerticle.class);
-  private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
-  private static final long REFUSE_CLOSE_MILLIS = 1_000;
 
   private final UserStore store;
   private final IrcCommands commands = IrcCommands.standard();
@@ -78,15 +76,9 @@ public final class IrcChatVerticle extends VerticleBase {
       new IrcConnection(socket, chat, fanout, commands, () -> limits.release(ip)).start();
       return;
     }
-    socket.handler(ignored -> { });
-    socket.exceptionHandler(ignored -> { });
     String text = chat.catalogue().render(Events.error(refused));
     Buffer line = Buffer.buffer((IrcMessage.formatText(null, "ERROR", text) + "\r\n").getBytes(StandardCharsets.UTF_8));
-    long forceClose = vertx.setTimer(REFUSE_CLOSE_MILLIS, id -> socket.close());
-    socket.write(line).onComplete(ar -> {
-      vertx.cancelTimer(forceClose);
-      socket.close();
-    });
+    SocketEndings.refuse(vertx, socket, line);
   }
 
   @Override
@@ -96,13 +88,7 @@ public final class IrcChatVerticle extends VerticleBase {
     }
     stopping = true;
     List<Future<Void>> leaving = fanout.connections().stream().map(IrcConnection::shutdown).toList();
-    Promise<Void> done = Promise.promise();
-    long timer = vertx.setTimer(SHUTDOWN_WAIT_MILLIS, id -> done.tryComplete());
-    Future.join(leaving).onComplete(ar -> {
-      vertx.cancelTimer(timer);
-      done.tryComplete();
-    });
-    return done.future().compose(v -> tlsServer == null ? Future.succeededFuture() : tlsServer.close())
+    return SocketEndings.allLeft(vertx, leaving).compose(v -> tlsServer == null ? Future.succeededFuture() : tlsServer.close())
       .compose(v -> server.close());
   }
 

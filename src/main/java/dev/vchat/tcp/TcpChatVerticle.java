@@ -10,7 +10,6 @@ import dev.vchat.metrics.ChatMetrics;
 import dev.vchat.core.Events;
 import dev.vchat.core.UserStore;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.buffer.Buffer;
@@ -31,11 +30,6 @@ import java.util.List;
 public final class TcpChatVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(TcpChatVerticle.class);
-
-  /** Shutdown waits this long at most for users to be told and to leave. */
-  private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
-  /** A refused newcomer is closed this long after its error line at the latest. */
-  private static final long REFUSE_CLOSE_MILLIS = 1_000;
 
   private final UserStore store;
   private NetServer server;
@@ -89,14 +83,8 @@ public final class TcpChatVerticle extends VerticleBase {
       new TcpConnection(socket, chat, fanout, () -> limits.release(ip)).start();
       return;
     }
-    socket.handler(ignored -> { });
-    socket.exceptionHandler(ignored -> { });
     Buffer line = Buffer.buffer((chat.catalogue().render(Events.error(refused)) + "\n").getBytes(StandardCharsets.UTF_8));
-    long forceClose = vertx.setTimer(REFUSE_CLOSE_MILLIS, id -> socket.close());
-    socket.write(line).onComplete(ar -> {
-      vertx.cancelTimer(forceClose);
-      socket.close();
-    });
+    SocketEndings.refuse(vertx, socket, line);
   }
 
   /**
@@ -111,13 +99,7 @@ public final class TcpChatVerticle extends VerticleBase {
     }
     stopping = true;
     List<Future<Void>> leaving = fanout.connections().stream().map(TcpConnection::shutdown).toList();
-    Promise<Void> done = Promise.promise();
-    long timer = vertx.setTimer(SHUTDOWN_WAIT_MILLIS, id -> done.tryComplete());
-    Future.join(leaving).onComplete(ar -> {
-      vertx.cancelTimer(timer);
-      done.tryComplete();
-    });
-    return done.future().compose(v -> server.close());
+    return SocketEndings.allLeft(vertx, leaving).compose(v -> server.close());
   }
 
   /** The port this instance listens on (the configured one, or the one chosen for port 0). */
