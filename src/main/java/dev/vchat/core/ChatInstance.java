@@ -2,10 +2,10 @@ package dev.vchat.core;
 
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.command.CommandTable;
+import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class ChatInstance {
     this.config = config;
     this.registry = registry;
     this.catalogue = new Catalogue(config.language());
-    this.node = nodeId(vertx);
+    this.node = ChatMetrics.of(vertx).node(); // the Vert.x node id (cluster manager), or "local"
   }
 
   public static Future<ChatInstance> open(Vertx vertx, ChatConfig config) {
@@ -122,13 +122,5 @@ public final class ChatInstance {
 
   public String node() {
     return node;
-  }
-
-  private static String nodeId(Vertx vertx) {
-    // internal: Vert.x 5.0.7 has no public way from a Vertx to its cluster manager's node id
-    if (vertx.isClustered() && vertx instanceof VertxInternal internal) {
-      return internal.clusterManager().getNodeId();
-    }
-    return "local";
   }
 }
