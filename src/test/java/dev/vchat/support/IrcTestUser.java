@@ -7,16 +7,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * An IRC client on a real socket, speaking raw lines: it writes CRLF-terminated lines and reads
@@ -24,14 +19,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class IrcTestUser implements AutoCloseable {
 
-  public static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final String EOF = "\u0000EOF";
+  public static final Duration TIMEOUT = ReceivedLines.TIMEOUT;
 
   private final Socket socket;
   private final OutputStream out;
-  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final ReceivedLines received = new ReceivedLines();
   private final String addr;
-  private volatile boolean closedByServer;
   private String nick;
 
   private IrcTestUser(Socket socket) throws IOException {
@@ -96,15 +89,9 @@ public final class IrcTestUser implements AutoCloseable {
     return this;
   }
 
+  /** The next line, failing after {@link #TIMEOUT}. */
   public String nextLine() {
-    String line = poll(TIMEOUT);
-    if (line == null) {
-      fail("no line from the server within " + TIMEOUT.toSeconds() + " s");
-    }
-    if (line.equals(EOF)) {
-      fail("the server closed the connection");
-    }
-    return line;
+    return received.next();
   }
 
   public IrcTestUser expect(String line) {
@@ -119,45 +106,23 @@ public final class IrcTestUser implements AutoCloseable {
     return line;
   }
 
+  /** Skips lines until one matches; returns it. */
   public String awaitLine(Predicate<String> match) {
-    List<String> skipped = new ArrayList<>();
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      String line = poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-      if (line == null || line.equals(EOF)) {
-        break;
-      }
-      if (match.test(line)) {
-        return line;
-      }
-      skipped.add(line);
-    }
-    return fail("no matching line; got " + skipped + (closedByServer ? " then the connection closed" : ""));
+    return received.await(match);
   }
 
   public String awaitLine(String line) {
     return awaitLine(line::equals);
   }
 
-  /** The lines that arrive within {@code quiet}, in order. */
+  /** The lines that arrive within {@code quiet} of each other, in order. */
   public List<String> linesWithin(Duration quiet) {
-    List<String> got = new ArrayList<>();
-    String line;
-    while ((line = poll(quiet)) != null && !line.equals(EOF)) {
-      got.add(line);
-    }
-    return got;
+    return received.within(quiet);
   }
 
   /** Waits until the server closes the connection, skipping lines. */
   public void awaitClosed() {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (EOF.equals(poll(Duration.ofMillis(200)))) {
-        return;
-      }
-    }
-    fail("the server did not close the connection");
+    received.awaitEnd();
   }
 
   @Override
@@ -166,15 +131,6 @@ public final class IrcTestUser implements AutoCloseable {
       socket.close();
     } catch (IOException ignored) {
       // closing anyway
-    }
-  }
-
-  private String poll(Duration timeout) {
-    try {
-      return lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 
@@ -189,11 +145,11 @@ public final class IrcTestUser implements AutoCloseable {
             byte[] bytes = line.toByteArray();
             int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
             if (length == bytes.length) {
-              lines.add("MISSING CR: " + new String(bytes, StandardCharsets.UTF_8));
+              received.add("MISSING CR: " + new String(bytes, StandardCharsets.UTF_8));
             } else {
               String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
               Transcript.record("irc " + addr, false, text);
-              lines.add(text);
+              received.add(text);
             }
             line.reset();
           } else {
@@ -204,7 +160,6 @@ public final class IrcTestUser implements AutoCloseable {
     } catch (IOException ignored) {
       // the end of the stream
     }
-    closedByServer = true;
-    lines.add(EOF);
+    received.end();
   }
 }

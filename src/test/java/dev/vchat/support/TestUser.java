@@ -7,15 +7,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A user on a real TCP socket, as {@code nc} would be: it writes lines and reads what the server
@@ -23,13 +18,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class TestUser implements AutoCloseable {
 
-  public static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final String EOF = "\u0000EOF";
+  public static final Duration TIMEOUT = ReceivedLines.TIMEOUT;
 
   private final Socket socket;
   private final OutputStream out;
-  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-  private volatile boolean closedByServer;
+  private final ReceivedLines received = new ReceivedLines();
   private String initialName;
   private final String addr;
 
@@ -114,14 +107,7 @@ public final class TestUser implements AutoCloseable {
 
   /** The next line, failing after {@link #TIMEOUT}. */
   public String nextLine() {
-    String line = poll(TIMEOUT);
-    if (line == null) {
-      fail("no line from the server within " + TIMEOUT.toSeconds() + " s");
-    }
-    if (line.equals(EOF)) {
-      fail("the server closed the connection");
-    }
-    return line;
+    return received.next();
   }
 
   public TestUser expect(String line) {
@@ -131,60 +117,30 @@ public final class TestUser implements AutoCloseable {
 
   /** Skips lines until one matches; returns it. */
   public String awaitLine(Predicate<String> match) {
-    List<String> skipped = new ArrayList<>();
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      String line = poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-      if (line == null || line.equals(EOF)) {
-        break;
-      }
-      if (match.test(line)) {
-        return line;
-      }
-      skipped.add(line);
-    }
-    return fail("no matching line; got " + skipped + (closedByServer ? " then the connection closed" : ""));
+    return received.await(match);
   }
 
   public String awaitLine(String line) {
     return awaitLine(line::equals);
   }
 
-  /** The lines that arrive within {@code quiet}, in order. */
+  /** The lines that arrive within {@code quiet} of each other, in order. */
   public List<String> linesWithin(Duration quiet) {
-    List<String> got = new ArrayList<>();
-    String line;
-    while ((line = poll(quiet)) != null && !line.equals(EOF)) {
-      got.add(line);
-    }
-    return got;
+    return received.within(quiet);
   }
 
   /** Waits until the server closes the connection, failing on any further line. */
   public void expectClosed() {
-    String line = poll(TIMEOUT);
-    if (line == null) {
-      fail("the server did not close the connection");
-    }
-    if (!line.equals(EOF)) {
-      fail("expected the connection to close, got line: " + line);
-    }
+    received.expectEnd();
   }
 
   /** Waits until the server closes the connection, skipping lines. */
   public void awaitClosed() {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      String line = poll(Duration.ofMillis(200));
-      if (EOF.equals(line)) {
-        return;
-      }
-    }
-    fail("the server did not close the connection");
+    received.awaitEnd();
   }
 
   public boolean closedByServer() {
-    return closedByServer;
+    return received.closedByServer();
   }
 
   /** Closes abruptly, without quit. */
@@ -197,15 +153,6 @@ public final class TestUser implements AutoCloseable {
     }
   }
 
-  private String poll(Duration timeout) {
-    try {
-      return lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
   private void readLoop() {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
@@ -215,7 +162,7 @@ public final class TestUser implements AutoCloseable {
         for (int i = 0; i < n; i++) {
           if (buffer[i] == '\n') {
             Transcript.record("nc " + addr, false, line.toString(StandardCharsets.UTF_8));
-            lines.add(line.toString(StandardCharsets.UTF_8));
+            received.add(line.toString(StandardCharsets.UTF_8));
             line.reset();
           } else {
             line.write(buffer[i]);
@@ -225,7 +172,6 @@ public final class TestUser implements AutoCloseable {
     } catch (IOException ignored) {
       // treated as the end of the stream
     }
-    closedByServer = true;
-    lines.add(EOF);
+    received.end();
   }
 }
