@@ -61,18 +61,14 @@ final class ChannelCommands {
   }
 
   /** The room's last lines to replay on joining it (none when history is off or cannot be read). */
-  private static Future<List<JsonObject>> historyOf(ChatSession session, String room) {
+  static Future<List<JsonObject>> historyOf(ChatSession session, String room) {
     int lines = Math.min(HISTORY_ON_JOIN, session.chat().config().historyLines());
     return lines == 0 ? Future.succeededFuture(List.of())
       : session.chat().history(Rooms.key(room), lines).otherwise(List.of());
   }
 
-  /** What follows a JOIN: the channel's names, then its last lines as PRIVMSGs from their senders. */
-  static Future<Void> afterJoin(IrcClient client, String room) {
-    return afterJoin(client, room, historyOf(client.session(), room));
-  }
-
-  private static Future<Void> afterJoin(IrcClient client, String room, Future<List<JsonObject>> history) {
+  /** What follows a JOIN: the channel's names, then its last lines (read before it) as PRIVMSGs from their senders. */
+  static Future<Void> afterJoin(IrcClient client, String room, Future<List<JsonObject>> history) {
     ChatSession session = client.session();
     return namesOf(client, room).compose(v -> history).<Void>map(entries -> {
       entries.forEach(entry -> session.reply(dev.vchat.core.Events.history(entry)));

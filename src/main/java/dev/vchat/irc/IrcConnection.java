@@ -41,6 +41,8 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
 
   private final NetSocket socket;
   private final ChatInstance chat;
+  /** The history of the room an IRC user lands in at registration, read before it joins. */
+  private Future<List<JsonObject>> lobbyHistory = Future.succeededFuture(List.of());
   private final IrcFanout fanout;
   private final ChatSession session;
   private final LineFramer framer;
@@ -149,7 +151,9 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   public void register(String wanted, String user, String realname) {
     state = State.CLAIMING;
     List<String> rooms = autoJoin ? List.of(Rooms.LOBBY) : List.of();
-    session.joinAs(wanted, rooms).onComplete(ar -> {
+    // read before joining, as a JOIN does: once in, the room's lines come live
+    lobbyHistory = autoJoin ? ChannelCommands.historyOf(session, Rooms.LOBBY) : Future.succeededFuture(List.of());
+    lobbyHistory.compose(lines -> session.joinAs(wanted, rooms)).onComplete(ar -> {
       if (ar.succeeded() && ar.result()) {
         state = State.ONLINE;
         chat.vertx().cancelTimer(registrationTimer);
@@ -280,7 +284,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
     roomsChanged();
     for (String room : Events.audience(online)) {
       send(IrcMessage.format(IrcNicks.prefix(online.getString("name"), session.addr()), "JOIN", room));
-      session.submit((s, r) -> ChannelCommands.afterJoin(this, r), room);
+      session.submit((s, r) -> ChannelCommands.afterJoin(this, r, lobbyHistory), room);
     }
   }
 
