@@ -4,8 +4,6 @@ import dev.vchat.config.ChatConfig;
 import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The users connected to this node's chat, TCP and browser together, counted in Vert.x local
@@ -16,8 +14,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectionLimits {
 
-  private static final Logger log = LoggerFactory.getLogger(ConnectionLimits.class);
-
   /** The key of the total; no IP address starts with '*'. */
   private static final String TOTAL = "*total";
 
@@ -25,6 +21,7 @@ public final class ConnectionLimits {
   private final ChatMetrics metrics;
   private final int maxTotal;
   private final int maxPerIp;
+  private final RefusalLog refusals;
 
   public ConnectionLimits(Vertx vertx, ChatConfig config) {
     // one chat per Vert.x and TCP port: tests run several in one JVM
@@ -32,19 +29,21 @@ public final class ConnectionLimits {
     this.metrics = ChatMetrics.of(vertx);
     this.maxTotal = config.maxConnections();
     this.maxPerIp = config.maxConnectionsPerIp();
+    this.refusals = new RefusalLog(vertx);
   }
 
   /**
    * Counts a new connection from {@code ip} ({@code who}: how the log names it) if the limits
-   * allow it; otherwise counts nothing, logs and meters the refusal, and returns why.
+   * allow it; otherwise counts nothing, meters the refusal, logs it (a flood of refusals in two
+   * lines every few seconds: {@link RefusalLog}), and returns why.
    * {@code null} means admitted: call {@link #release} once when it closes.
    */
   public ErrorCode admit(String ip, String who) {
     ErrorCode refused = tryAdmit(ip);
     if (refused != null) {
       metrics.connectionRefused(refused.code());
-      log.warn("refused {}: {} (total {}, at most {} in all and {} per address)",
-        who, refused.code(), total(), maxTotal, maxPerIp);
+      refusals.refused(who + ": " + refused.code() + " (total " + total() + ", at most " + maxTotal
+        + " in all and " + maxPerIp + " per address)");
     }
     return refused;
   }

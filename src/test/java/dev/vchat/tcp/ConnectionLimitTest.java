@@ -1,5 +1,9 @@
 package dev.vchat.tcp;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.vchat.core.ConnectionLimits;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.TestUser;
 import io.vertx.core.Vertx;
@@ -11,7 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.util.List;
 
+import org.slf4j.LoggerFactory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Connection limits, counted across two TCP verticle instances (connections are shared between
@@ -90,6 +97,28 @@ class ConnectionLimitTest {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("still refused: " + first);
       }
+    }
+  }
+
+  @Test
+  void aFloodOfRefusedConnectionsIsLoggedInTwoLines(Vertx vertx) {
+    ChatServer server = ChatServer.start(vertx, new JsonObject().put("maxConnectionsPerIp", 1));
+    Logger logger = (Logger) LoggerFactory.getLogger(ConnectionLimits.class);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    try (TestUser ann = TestUser.join(server.port(), "ann")) {
+      for (int i = 0; i < 30; i++) {
+        try (TestUser extra = TestUser.connect(server.port())) {
+          extra.expect("error: too many connections from your address");
+          extra.expectClosed();
+        }
+      }
+      List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      assertEquals(1, lines.size(), "the first refusal is logged, the others counted: " + lines);
+      assertTrue(lines.get(0).startsWith("refused a connection from 127.0.0.1:"), lines.get(0));
+    } finally {
+      logger.detachAppender(log);
     }
   }
 }
