@@ -29,7 +29,10 @@ class ClusterPauseIT {
 
   /** Set here, not taken from the default, so the test does not move when the default does. */
   private static final int FAILURE_SECONDS = 12;
-  /** Six missed heartbeats (1 s each), half the failure time. */
+  /**
+   * Six missed heartbeats (1 s each), half the failure time, and under the private message's 10 s
+   * send timeout (ToCommand): a longer pause answers "not online" (docs/ARCHITECTURE.md).
+   */
   private static final Duration PAUSE = Duration.ofSeconds(6);
 
   @Test
