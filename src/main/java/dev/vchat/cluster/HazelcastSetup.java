@@ -13,7 +13,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 /**
  * The Hazelcast cluster manager as the chat configures it: members found over TCP/IP at
  * {@code clusterMembers}, multicast and auto-detection off, bound to {@code clusterHost} only,
- * failures detected within {@code clusterFailureSeconds}. A Hazelcast XML given with
+ * failures detected within {@code clusterFailureSeconds} (see {@link #failureDetection}). A Hazelcast XML given with
  * {@code -Dvertx.hazelcast.config} is used as it is instead (that is where Kubernetes or cloud
  * discovery goes).
  */
@@ -47,9 +47,30 @@ public final class HazelcastSetup {
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-    config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(chat.clusterFailureSeconds()));
+    failureDetection(config, chat.clusterFailureSeconds());
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
     return config;
+  }
+
+  /**
+   * Tells a pause from a death. Heartbeats every second; a member is declared dead only after
+   * {@code failureSeconds} without one, by the deadline detector: a fixed, documented bound. (The
+   * phi-accrual detector adapts to the heartbeat history it has seen: after a long quiet run of
+   * 1 s heartbeats it suspects a member after a few missed ones, which is exactly the GC pause we
+   * mean to ride out.) An operation waiting on a paused member (a map put whose partition it owns,
+   * a lookup) must not time out before the member could be declared dead, or users on the live
+   * nodes see errors during a pause the cluster survives: the call timeout is at least twice the
+   * failure time, and never below Hazelcast's 60 s default.
+   */
+  static void failureDetection(Config config, int failureSeconds) {
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.heartbeat.failuredetector.type", "deadline");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(failureSeconds));
+    config.setProperty("hazelcast.operation.call.timeout.millis", String.valueOf(operationCallTimeoutMillis(failureSeconds)));
+  }
+
+  /** At least twice the failure time, never below Hazelcast's own default of 60 s. */
+  static long operationCallTimeoutMillis(int failureSeconds) {
+    return Math.max(60_000L, 2_000L * failureSeconds);
   }
 }

@@ -69,8 +69,15 @@ public record ChatConfig(
   public static final int DEFAULT_CLUSTER_PORT = 5701;
   /** Where to look for other members: host or host:port, TCP/IP, no multicast. */
   public static final List<String> DEFAULT_CLUSTER_MEMBERS = List.of("127.0.0.1");
-  /** A member silent this long is declared dead and its users leave. */
-  public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 5;
+  /**
+   * A member silent this long is declared dead and its users leave. 30 s, not a few: a stop-the-world
+   * GC, a VM migration or a host under swap can freeze a healthy JVM for seconds, and a member
+   * declared dead while it is only paused loses its users (leave notices for people who never left)
+   * and splits the cluster until Hazelcast's merge. 30 s is the order of Hazelcast's own production
+   * guidance (its default is 60 s); heartbeats stay at 1 s, so this is only how long a real death
+   * takes to be noticed.
+   */
+  public static final int DEFAULT_CLUSTER_FAILURE_SECONDS = 30;
   /** The browser chat (HTTP page, SockJS bridge, /health); false opens no web port (only the opsPort server, if set). */
   public static final boolean DEFAULT_WEB_ENABLED = true;
   /** The HTTP port of the browser chat, on the same {@code host} as the TCP chat. */

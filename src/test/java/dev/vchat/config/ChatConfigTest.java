@@ -30,6 +30,19 @@ class ChatConfigTest {
   }
 
   @Test
+  void aClusterRidesOutAPauseOfSecondsByDefault() {
+    ChatConfig config = ChatConfig.fromJson(new JsonObject());
+    assertEquals(30, config.clusterFailureSeconds());
+    com.hazelcast.config.Config hazelcast = dev.vchat.cluster.HazelcastSetup.hazelcastConfig(config);
+    assertEquals("1", hazelcast.getProperty("hazelcast.heartbeat.interval.seconds"));
+    assertEquals("deadline", hazelcast.getProperty("hazelcast.heartbeat.failuredetector.type"));
+    assertEquals("30", hazelcast.getProperty("hazelcast.max.no.heartbeat.seconds"));
+    assertEquals("60000", hazelcast.getProperty("hazelcast.operation.call.timeout.millis"));
+    ChatConfig slow = ChatConfig.fromJson(new JsonObject().put("clusterFailureSeconds", 45));
+    assertEquals("90000", dev.vchat.cluster.HazelcastSetup.hazelcastConfig(slow).getProperty("hazelcast.operation.call.timeout.millis"));
+  }
+
+  @Test
   void everyBadValueNamesItsKey() {
     assertRefused(new JsonObject().put("port", "x"), "\"port\"");
     assertRefused(new JsonObject().put("port", 70000), "\"port\"");
