@@ -4,16 +4,10 @@ import dev.vchat.support.ChatServer;
 import dev.vchat.support.TestUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -29,32 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A real browser (Debian's chromium, headless, driven by Selenium) and a raw TCP user in one
  * chat. The browser binaries must be installed: without them these tests fail, they never skip.
  */
-@ExtendWith(VertxExtension.class)
-class BrowserChatTest {
-
-  private static final Dimension DESKTOP = new Dimension(1280, 800);
-  private static final Dimension PHONE = new Dimension(390, 844);
-
-  private static ChatPage page;
-  private static ChromeDriver browser;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    page = ChatPage.start(DESKTOP.width, DESKTOP.height);
-    browser = page.browser();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (page != null) {
-      page.close();
-    }
-  }
-
-  @BeforeEach
-  void desktopWidth() {
-    page.viewport(DESKTOP);
-  }
+class BrowserChatTest extends OneBrowser {
 
   @Test
   void aBrowserUserAndATcpUserChatWhisperAndRenameBothWays(Vertx vertx) throws IOException {

@@ -4,17 +4,10 @@ import dev.vchat.support.ChatServer;
 import dev.vchat.support.TestUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,33 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the room, and a reconnect that goes back to the room. Screenshots at desktop and phone width
  * go to {@code target/screenshots/}.
  */
-@ExtendWith(VertxExtension.class)
-class BrowserRoomsTest {
+class BrowserRoomsTest extends OneBrowser {
 
   private static final Duration TIMEOUT = ChatPage.TIMEOUT;
-  private static final Dimension DESKTOP = new Dimension(1280, 800);
-  private static final Dimension PHONE = new Dimension(390, 844);
-
-  private static ChatPage page;
-  private static ChromeDriver browser;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    page = ChatPage.start(DESKTOP.width, DESKTOP.height);
-    browser = page.browser();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (page != null) {
-      page.close();
-    }
-  }
-
-  @BeforeEach
-  void desktopWidth() {
-    page.viewport(DESKTOP);
-  }
 
   @Test
   void theBrowserSwitchesToARoomSeesItsHistoryThenItsLiveLinesAndNotTheLobby(Vertx vertx) throws IOException {
