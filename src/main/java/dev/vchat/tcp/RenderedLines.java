@@ -72,7 +72,7 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes, Str
     int n = 0;
     int start = 0;
     for (int i = 0; i < ends.length; i++) {
-      if (List.of(rooms[i]).contains(roomKey)) {
+      if (isFor(rooms[i], roomKey)) {
         out.appendBuffer(all, start, ends[i] - start);
         outEnds[n] = out.length();
         outSids[n] = sids[i];
@@ -89,6 +89,15 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes, Str
     }
     return new RenderedLines(out, Arrays.copyOf(outEnds, n), Arrays.copyOf(outSids, n), outCauses.toArray(new String[0]),
       Arrays.copyOf(outRooms, n), roomKey);
+  }
+
+  private static boolean isFor(String[] lineRooms, String roomKey) {
+    for (String room : lineRooms) {
+      if (room.equals(roomKey)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The lines of several renderings, in order, as one. */

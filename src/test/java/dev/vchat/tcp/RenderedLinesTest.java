@@ -56,4 +56,18 @@ class RenderedLinesTest {
     assertEquals(1, lines.countFor("bob", 1));
     assertEquals("", text(lines.linesFor("cid", 2, true)));
   }
+
+  @Test
+  void aMixedBatchKeepsEachRoomsOwnLines() {
+    List<io.vertx.core.json.JsonObject> events = List.of(
+      Events.chat("ann", "1.2.3.4:5", "ann", "in go", "#go"),
+      Events.chat("bob", "1.2.3.4:5", "bob", "in lobby", "#lobby"),
+      Events.offline("cid", "1.2.3.4:5", "cid", List.of("#GO", "#lobby")));
+    RenderedLines lines = RenderedLines.render(catalogue, events);
+    assertEquals("[1.2.3.4:5]ann:in go\n[1.2.3.4:5]cid:offline\n", text(lines.forRoom(dev.vchat.core.Rooms.key("#go")).all()));
+    assertEquals("[1.2.3.4:5]bob:in lobby\n[1.2.3.4:5]cid:offline\n", text(lines.forRoom(dev.vchat.core.Rooms.key("#lobby")).all()));
+    assertEquals(0, lines.forRoom(dev.vchat.core.Rooms.key("#elsewhere")).lines());
+    RenderedLines one = RenderedLines.render(catalogue, List.of(events.get(0)));
+    assertTrue(one == one.forRoom(dev.vchat.core.Rooms.key("#go")), "a batch all for one room is kept as it is");
+  }
 }
