@@ -23,6 +23,7 @@ public final class ChatInstance {
   private final Catalogue catalogue;
   private final CommandTable commands = CommandTable.standard();
   private final String node;
+  private final LocalUsers localUsers;
   /** Broadcast events of this turn of the owner's event loop, not yet published. */
   private final List<JsonObject> pending = new ArrayList<>();
   private Context owner;
@@ -33,6 +34,7 @@ public final class ChatInstance {
     this.registry = registry;
     this.catalogue = new Catalogue(config.language());
     this.node = ChatMetrics.of(vertx).node(); // the Vert.x node id (cluster manager), or "local"
+    this.localUsers = LocalUsers.of(vertx);
   }
 
   public static Future<ChatInstance> open(Vertx vertx, ChatConfig config) {
@@ -118,6 +120,11 @@ public final class ChatInstance {
 
   public CommandTable commands() {
     return commands;
+  }
+
+  /** The users whose sessions live on this node: private messages to them skip the registry and the bus. */
+  public LocalUsers localUsers() {
+    return localUsers;
   }
 
   public String node() {

@@ -3,6 +3,7 @@ package dev.vchat.core;
 import dev.vchat.core.command.CommandTable;
 import dev.vchat.core.command.LineParser;
 import dev.vchat.metrics.ChatMetrics;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.Message;
@@ -53,6 +54,10 @@ public final class ChatSession {
   private UserEntry entry;
   private String roomKey = Rooms.key(Rooms.LOBBY);
   private MessageConsumer<JsonObject> inbox;
+  /** This session's event loop, where users of this node hand it their private messages. */
+  private Context context;
+  /** This user's entry in the node's directory while online, else null. */
+  private LocalUsers.Listed listed;
   private final Promise<Void> left = Promise.promise();
   private boolean announced;
   /** Why the user leaves, when it said so (IRC's QUIT message); published with its offline notice. */
@@ -79,6 +84,7 @@ public final class ChatSession {
 
   /** Registers the private address, claims the initial name, and tells everyone. */
   public Future<Void> join() {
+    context = chat.vertx().getOrCreateContext();
     idleTimer.start();
     inbox = chat.vertx().eventBus().consumer(Addresses.user(sid), this::onPrivate);
     Future<Void> joined = inbox.completion().compose(v -> claimInitialName(1));
@@ -98,6 +104,7 @@ public final class ChatSession {
       return Future.failedFuture("already joined or leaving");
     }
     if (inbox == null) {
+      context = chat.vertx().getOrCreateContext();
       idleTimer.start();
       inbox = chat.vertx().eventBus().consumer(Addresses.user(sid), this::onPrivate);
     }
@@ -135,6 +142,7 @@ public final class ChatSession {
     }
     state = State.ONLINE;
     announced = true;
+    listed = chat.localUsers().list(entry, this);
     metrics.userOnline();
     log.info("join {}", entry.name());
     announce(Events.online(sid, addr, entry.name(), entry.rooms()));
@@ -147,6 +155,7 @@ public final class ChatSession {
       peer.deliver(Events.error(ErrorCode.JOIN_FAILED));
     }
     state = State.CLOSING;
+    unlist();
     peer.close();
     tasks.submit(this::leave);
   }
@@ -263,6 +272,7 @@ public final class ChatSession {
       return;
     }
     state = State.CLOSING;
+    unlist();
     if (floodDelay != null) {
       floodDelay.release();
     }
@@ -295,6 +305,29 @@ public final class ChatSession {
     message.reply(new JsonObject().put("name", entry.name()));
   }
 
+  /**
+   * A private message from a user of this node ({@link LocalUsers.Listed#hand}): shown on this
+   * session's event loop, behind what was queued there before it, if the user is still online.
+   */
+  void privateMessageHandedOver(JsonObject message) {
+    context.runOnContext(v -> {
+      if (state == State.ONLINE) {
+        peer.deliver(message);
+        metrics.privateMessage();
+      } else {
+        log.debug("private message to {} dropped: gone meanwhile", entry.name());
+      }
+    });
+  }
+
+  /** Takes this user out of the node's directory (it is going offline). */
+  private void unlist() {
+    if (listed != null) {
+      chat.localUsers().withdraw(entry.key(), listed);
+      listed = null;
+    }
+  }
+
   private void kickIdle() {
     int seconds = chat.config().idleTimeoutSeconds();
     log.info("kick {} from {}: idle for {} s", entry.name(), addr, seconds);
@@ -312,6 +345,7 @@ public final class ChatSession {
       return Future.succeededFuture();
     }
     state = State.LEFT;
+    unlist(); // before the name is released: the directory never lists a name the registry does not
     endRefusalStreak();
     if (announced) {
       metrics.userOffline();
@@ -362,6 +396,11 @@ public final class ChatSession {
 
   /** Records a completed rename; the registry already holds {@code renamed}. */
   public void renamed(UserEntry renamed) {
+    if (listed != null) {
+      LocalUsers.Listed previous = listed;
+      listed = chat.localUsers().list(renamed, this);
+      chat.localUsers().withdraw(entry.key(), previous);
+    }
     this.entry = renamed;
   }
 

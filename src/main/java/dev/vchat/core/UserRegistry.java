@@ -103,7 +103,12 @@ public final class UserRegistry {
   }
 
   public Future<Optional<UserEntry>> find(String name) {
-    return users.get(Names.key(name)).map(found -> Optional.ofNullable(found).map(UserEntry::decode));
+    return findByKey(Names.key(name));
+  }
+
+  /** The user holding the name whose key ({@link Names#key}) is {@code key}. */
+  public Future<Optional<UserEntry>> findByKey(String key) {
+    return users.get(key).map(found -> Optional.ofNullable(found).map(UserEntry::decode));
   }
 
   /** Everyone online, sorted by name ignoring case and width ({@link Names#sortKey}). */

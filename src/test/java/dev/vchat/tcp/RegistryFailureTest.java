@@ -143,12 +143,20 @@ class RegistryFailureTest {
   void aPrivateMessageWhoseLookUpFailsIsAnsweredAndNotDelivered() {
     try (TestUser ann = TestUser.join(server.port(), "ann"); TestUser bob = TestUser.join(server.port(), "bob")) {
       ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
-      store.failNext(GET, "bob", 1);
+      store.failNext(GET, null, 1);
+      // bob is on this node: found in the node's directory, the registry is not asked
       ann.send("to bob first");
-      ann.expect("error: message to bob not delivered, try again");
-      ann.send("to bob second");
-      ann.expect("you to bob: second");
-      bob.expect("ann to you: second");
+      ann.expect("you to bob: first");
+      bob.expect("ann to you: first");
+      assertEquals(1, store.unusedFailures());
+      // carol is not: the registry is asked, and fails
+      ann.send("to carol second");
+      ann.expect("error: message to carol not delivered, try again");
+      ann.send("to carol third");
+      ann.expect("error: carol is not online");
+      ann.send("to bob fourth");
+      ann.expect("you to bob: fourth");
+      bob.expect("ann to you: fourth");
     }
   }
 

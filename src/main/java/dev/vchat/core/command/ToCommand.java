@@ -4,6 +4,8 @@ import dev.vchat.core.Addresses;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
+import dev.vchat.core.LocalUsers;
+import dev.vchat.core.NameKeys;
 import dev.vchat.core.UserEntry;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -35,7 +37,12 @@ final class ToCommand implements Command {
       session.reply(Events.error(ErrorCode.TO_USAGE));
       return Future.succeededFuture();
     }
-    return session.chat().registry().find(target.name()).transform(found -> {
+    String key = NameKeys.of(target.name());
+    LocalUsers.Listed local = session.chat().localUsers().find(key);
+    if (local != null) {
+      return handOver(session, local, target.text());
+    }
+    return session.chat().registry().findByKey(key).transform(found -> {
       if (found.failed()) {
         log.warn("to from {} to {} failed: {}", session.name(), target.name(), found.cause().getMessage());
         session.reply(Events.error(ErrorCode.TO_FAILED).put("name", target.name()));
@@ -44,19 +51,41 @@ final class ToCommand implements Command {
       if (found.result().isEmpty()) {
         return notOnline(session, target.name());
       }
-      UserEntry recipient = found.result().get();
-      JsonObject message = Events.privateMessage(session.addr(), session.name(), target.text());
-      session.chat().flushBroadcasts(); // the sender's earlier broadcasts reach the recipient first
-      return session.chat().vertx().eventBus().<JsonObject>request(Addresses.user(recipient.sid()), message, DELIVERY)
-        .transform(delivered -> {
-          if (delivered.failed()) {
-            return notOnline(session, target.name());
-          }
-          session.metrics().privateMessage();
-          session.reply(Events.privateEcho(delivered.result().body().getString("name", recipient.name()), target.text()));
-          return Future.succeededFuture();
-        });
+      return request(session, found.result().get(), target);
     });
+  }
+
+  /**
+   * A recipient on this node: handed to its session on its event loop, no reply awaited; the echo
+   * names the recipient as the directory lists it. The sender's broadcasts published before it
+   * are queued on that event loop before it, so they reach the recipient first.
+   */
+  private static Future<Void> handOver(ChatSession session, LocalUsers.Listed recipient, String text) {
+    JsonObject message = Events.privateMessage(session.addr(), session.name(), text);
+    if (recipient.isOf(session)) {
+      session.reply(message); // to oneself: shown first, as when it goes round the bus
+      session.metrics().privateMessage();
+    } else {
+      session.chat().flushBroadcasts();
+      recipient.hand(message);
+    }
+    session.reply(Events.privateEcho(recipient.name(), text));
+    return Future.succeededFuture();
+  }
+
+  /** A recipient on another node (or between the registry and the directory): a request to its private address. */
+  private static Future<Void> request(ChatSession session, UserEntry recipient, Target target) {
+    JsonObject message = Events.privateMessage(session.addr(), session.name(), target.text());
+    session.chat().flushBroadcasts(); // the sender's earlier broadcasts reach the recipient first
+    return session.chat().vertx().eventBus().<JsonObject>request(Addresses.user(recipient.sid()), message, DELIVERY)
+      .transform(delivered -> {
+        if (delivered.failed()) {
+          return notOnline(session, target.name());
+        }
+        session.metrics().privateMessage();
+        session.reply(Events.privateEcho(delivered.result().body().getString("name", recipient.name()), target.text()));
+        return Future.succeededFuture();
+      });
   }
 
   private static Future<Void> notOnline(ChatSession session, String name) {

@@ -1,0 +1,98 @@
+package dev.vchat.core;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The users whose sessions live on this node, by name key ({@link Names#key}): a private message
+ * to one of them is handed to its session on its own event loop, with no registry look-up and no
+ * event-bus round trip. One per Vert.x instance (in its local shared data, as {@code ChatMetrics}),
+ * shared by every verticle instance of the node.
+ *
+ * <p>The registry stays the source of truth for names, cluster-wide. A session lists itself here
+ * when it comes online, moves its listing when a rename has succeeded in the registry, and
+ * withdraws it before it releases its name (or as soon as it starts to close), so this map holds
+ * a subset of the registry's entries for this node, each at most one event-loop task behind it.
+ */
+public final class LocalUsers implements Shareable {
+
+  private static final String MAP = "dev.vchat.core.LocalUsers";
+  private static final String KEY = "users";
+
+  /** One user of this node as listed under its name's key: the name it holds and its session. */
+  public static final class Listed {
+    private final String name;
+    private final ChatSession session;
+
+    Listed(String name, ChatSession session) {
+      this.name = name;
+      this.session = session;
+    }
+
+    /** The name, as displayed, under which the user was listed. */
+    public String name() {
+      return name;
+    }
+
+    /**
+     * Hands a private message to the user's session, on its event loop, after whatever was
+     * queued there before (so after the broadcasts the sender published before it). The user's
+     * transport shows it unless the user went offline meanwhile.
+     */
+    public void hand(JsonObject message) {
+      session.privateMessageHandedOver(message);
+    }
+
+    /** Whether this is {@code session}'s own listing (a user writing to itself). */
+    public boolean isOf(ChatSession other) {
+      return session == other;
+    }
+  }
+
+  private final ConcurrentHashMap<String, Listed> byKey = new ConcurrentHashMap<>();
+
+  private LocalUsers() {
+  }
+
+  /** This node's directory (one per Vert.x instance). */
+  public static LocalUsers of(Vertx vertx) {
+    LocalMap<String, Object> map = vertx.sharedData().getLocalMap(MAP);
+    if (map.get(KEY) instanceof LocalUsers users) {
+      return users;
+    }
+    synchronized (LocalUsers.class) {
+      if (map.get(KEY) instanceof LocalUsers users) {
+        return users;
+      }
+      LocalUsers users = new LocalUsers();
+      map.put(KEY, users);
+      return users;
+    }
+  }
+
+  /** The user of this node whose name has this key, or null (not online, or on another node). */
+  public Listed find(String key) {
+    return byKey.get(key);
+  }
+
+  /** Lists {@code session} under {@code entry}'s name; the registry holds {@code entry}. */
+  Listed list(UserEntry entry, ChatSession session) {
+    Listed listed = new Listed(entry.name(), session);
+    byKey.put(entry.key(), listed);
+    return listed;
+  }
+
+  /** Withdraws {@code listed} if it is still the one under {@code key} (another user may hold the key by now). */
+  void withdraw(String key, Listed listed) {
+    byKey.remove(key, listed);
+  }
+
+  /** How many users are listed (tests). */
+  int size() {
+    return byKey.size();
+  }
+}

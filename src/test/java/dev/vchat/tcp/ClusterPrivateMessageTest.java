@@ -1,0 +1,104 @@
+package dev.vchat.tcp;
+
+import dev.vchat.support.ChatServer;
+import dev.vchat.support.ClusterNode;
+import dev.vchat.support.TestUser;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Private messages on a real two-node cluster (two Hazelcast members in this JVM, two TCP
+ * instances each): a recipient on the sender's node is reached through that node's directory, one
+ * on the other node through the registry and the event bus, and a name that moves between nodes
+ * (a leave, then a claim on the other node) is reached where it is now.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterPrivateMessageTest {
+
+  private static final int ROUNDS = 200;
+
+  private ClusterNode a;
+  private ClusterNode b;
+
+  @BeforeAll
+  void startCluster() {
+    JsonObject settings = ClusterNode.clusterSettings(ChatServer.freePort(), 2);
+    a = ClusterNode.start(settings);
+    b = ClusterNode.start(settings);
+  }
+
+  @AfterAll
+  void stopCluster() {
+    for (ClusterNode node : new ClusterNode[] {b, a}) {
+      if (node != null) {
+        node.close();
+      }
+    }
+  }
+
+  @Test
+  void recipientsOnBothNodesGetTheirMessagesInOrderAfterTheSendersChatLines() {
+    try (TestUser ann = TestUser.join(a.port(), "ann");
+         TestUser cat = TestUser.join(a.port(), "cat");
+         TestUser bob = TestUser.join(b.port(), "bob")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
+      cat.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
+      StringBuilder burst = new StringBuilder();
+      for (int i = 0; i < ROUNDS; i++) {
+        burst.append("b").append(i).append('\n')
+          .append("to bob p").append(i).append('\n')
+          .append("to cat q").append(i).append('\n');
+      }
+      ann.sendRaw(burst.toString().getBytes(StandardCharsets.UTF_8));
+      String said = "[" + ann.addr() + "]ann:b";
+      for (int i = 0; i < ROUNDS; i++) {
+        ann.expect(said + i);
+        ann.expect("you to bob: p" + i);
+        ann.expect("you to cat: q" + i);
+        bob.expect(said + i);
+        bob.expect("ann to you: p" + i);
+        cat.expect(said + i);
+        cat.expect("ann to you: q" + i);
+      }
+    }
+  }
+
+  @Test
+  void aNameThatMovesToTheOtherNodeIsReachedThere() {
+    try (TestUser cat = TestUser.join(a.port(), "cat2")) {
+      TestUser dan = TestUser.join(a.port(), "dan");
+      cat.awaitLine("[" + dan.addr() + "]" + dan.initialName() + ":is now dan");
+      cat.send("to dan on a");
+      cat.expect("you to dan: on a");
+      dan.expect("cat2 to you: on a");
+      dan.send("quit");
+      dan.awaitLine("bye");
+      cat.awaitLine("[" + dan.addr() + "]dan:offline");
+      dan.close();
+
+      try (TestUser other = TestUser.join(b.port(), "DAN")) {
+        cat.awaitLine("[" + other.addr() + "]" + other.initialName() + ":is now DAN");
+        cat.send("to dan on b");
+        cat.expect("you to DAN: on b");
+        other.expect("cat2 to you: on b");
+        // and back: a rename on b is seen by a's look-ups
+        other.send("rename eve");
+        other.expect("renamed to: eve");
+        cat.awaitLine("[" + other.addr() + "]DAN:is now eve");
+        cat.send("to dan still there?");
+        cat.expect("error: dan is not online");
+        cat.send("to eve hi eve");
+        cat.expect("you to eve: hi eve");
+        other.expect("cat2 to you: hi eve");
+        other.send("to cat2 hi from b");
+        other.expect("you to cat2: hi from b");
+        cat.expect("eve to you: hi from b");
+      }
+    }
+  }
+}
