@@ -142,7 +142,7 @@ public final class ChatSession {
     }
     state = State.ONLINE;
     announced = true;
-    listed = chat.localUsers().list(entry, this);
+    listed = chat.localUsers().list(entry, this, context);
     metrics.userOnline();
     log.info("join {}", entry.name());
     announce(Events.online(sid, addr, entry.name(), entry.rooms()));
@@ -306,18 +306,16 @@ public final class ChatSession {
   }
 
   /**
-   * A private message from a user of this node ({@link LocalUsers.Listed#hand}): shown on this
-   * session's event loop, behind what was queued there before it, if the user is still online.
+   * A private message a user of this node handed over ({@link LocalUsers.Listed#hand}), on this
+   * session's event loop: shown if the user is still online.
    */
-  void privateMessageHandedOver(JsonObject message) {
-    context.runOnContext(v -> {
-      if (state == State.ONLINE) {
-        peer.deliver(message);
-        metrics.privateMessage();
-      } else {
-        log.debug("private message to {} dropped: gone meanwhile", entry.name());
-      }
-    });
+  void showHandedOver(JsonObject message) {
+    if (state == State.ONLINE) {
+      peer.deliver(message);
+      metrics.privateMessage();
+    } else {
+      log.debug("private message to {} dropped: gone meanwhile", entry.name());
+    }
   }
 
   /** Takes this user out of the node's directory (it is going offline). */
@@ -398,7 +396,7 @@ public final class ChatSession {
   public void renamed(UserEntry renamed) {
     if (listed != null) {
       LocalUsers.Listed previous = listed;
-      listed = chat.localUsers().list(renamed, this);
+      listed = chat.localUsers().list(renamed, this, context);
       chat.localUsers().withdraw(entry.key(), previous);
     }
     this.entry = renamed;

@@ -1,5 +1,6 @@
 package dev.vchat.core;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
@@ -23,14 +24,16 @@ public final class LocalUsers implements Shareable {
   private static final String MAP = "dev.vchat.core.LocalUsers";
   private static final String KEY = "users";
 
-  /** One user of this node as listed under its name's key: the name it holds and its session. */
+  /** One user of this node as listed under its name's key: the name it holds, its session and the session's event loop. */
   public static final class Listed {
     private final String name;
     private final ChatSession session;
+    private final Context context;
 
-    Listed(String name, ChatSession session) {
+    Listed(String name, ChatSession session, Context context) {
       this.name = name;
       this.session = session;
+      this.context = context;
     }
 
     /** The name, as displayed, under which the user was listed. */
@@ -44,7 +47,7 @@ public final class LocalUsers implements Shareable {
      * transport shows it unless the user went offline meanwhile.
      */
     public void hand(JsonObject message) {
-      session.privateMessageHandedOver(message);
+      context.runOnContext(v -> session.showHandedOver(message));
     }
 
     /** Whether this is {@code session}'s own listing (a user writing to itself). */
@@ -79,9 +82,9 @@ public final class LocalUsers implements Shareable {
     return byKey.get(key);
   }
 
-  /** Lists {@code session} under {@code entry}'s name; the registry holds {@code entry}. */
-  Listed list(UserEntry entry, ChatSession session) {
-    Listed listed = new Listed(entry.name(), session);
+  /** Lists {@code session} (which runs on {@code context}) under {@code entry}'s name; the registry holds {@code entry}. */
+  Listed list(UserEntry entry, ChatSession session, Context context) {
+    Listed listed = new Listed(entry.name(), session, context);
     byKey.put(entry.key(), listed);
     return listed;
   }
@@ -89,10 +92,5 @@ public final class LocalUsers implements Shareable {
   /** Withdraws {@code listed} if it is still the one under {@code key} (another user may hold the key by now). */
   void withdraw(String key, Listed listed) {
     byKey.remove(key, listed);
-  }
-
-  /** How many users are listed (tests). */
-  int size() {
-    return byKey.size();
   }
 }
