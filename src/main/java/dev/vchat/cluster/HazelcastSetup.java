@@ -26,7 +26,7 @@ public final class HazelcastSetup {
 
   /** A Vert.x builder for a clustered node, ready for {@code buildClustered()}. */
   public static VertxBuilder clusteredBuilder(VertxOptions options, ChatConfig chat) {
-    options.getEventBusOptions().setHost(chat.clusterHost());
+    EventBusTls.apply(options.getEventBusOptions().setHost(chat.clusterHost()), chat);
     return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcastConfig(chat)));
   }
 

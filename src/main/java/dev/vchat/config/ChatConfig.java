@@ -47,7 +47,10 @@ public record ChatConfig(
   List<String> webAllowedOrigins,
   int webJoinTimeoutMillis,
   int opsPort,
-  String opsHost) {
+  String opsHost,
+  String clusterTlsCertPath,
+  String clusterTlsKeyPath,
+  String clusterTlsCaPath) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -117,6 +120,16 @@ public record ChatConfig(
   /** The interface the operator's own HTTP server (when {@code opsPort} > 0) binds to. */
   public static final String DEFAULT_OPS_HOST = "127.0.0.1";
 
+  /**
+   * PEM certificate (chain) of this node for TLS on the clustered event bus; with
+   * {@code clusterTlsKeyPath} and {@code clusterTlsCaPath}, or all three empty (plain event bus).
+   */
+  public static final String DEFAULT_CLUSTER_TLS_CERT_PATH = "";
+  /** PEM private key of this node's event-bus certificate. */
+  public static final String DEFAULT_CLUSTER_TLS_KEY_PATH = "";
+  /** PEM certificate(s) of the CA that signs every node's certificate: the only peers accepted. */
+  public static final String DEFAULT_CLUSTER_TLS_CA_PATH = "";
+
   /** The IRC listener (irssi, WeeChat, HexChat ...), on the same {@code host}; 0 turns it off. */
   public static final int DEFAULT_IRC_PORT = 6667;
   /** Whether an IRC user lands in #lobby after registering, as every other user does. */
@@ -137,7 +150,8 @@ public record ChatConfig(
         "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
     "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms",
     "ircPort", "ircAutoJoin", "ircServerName", "ircTlsPort",
-    "webAllowedOrigins", "webJoinTimeoutMillis", "opsPort", "opsHost");
+    "webAllowedOrigins", "webJoinTimeoutMillis", "opsPort", "opsHost",
+    "clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -153,6 +167,10 @@ public record ChatConfig(
       throw new ConfigException("config keys \"tlsCertPath\" and \"tlsKeyPath\" must be set together (both empty: plain TCP)"
         + (tlsCertPath.isEmpty() ? "; \"tlsCertPath\" is empty" : "; \"tlsKeyPath\" is empty"));
     }
+    String clusterTlsCertPath = in.string("clusterTlsCertPath", DEFAULT_CLUSTER_TLS_CERT_PATH).trim();
+    String clusterTlsKeyPath = in.string("clusterTlsKeyPath", DEFAULT_CLUSTER_TLS_KEY_PATH).trim();
+    String clusterTlsCaPath = in.string("clusterTlsCaPath", DEFAULT_CLUSTER_TLS_CA_PATH).trim();
+    clusterTlsAllOrNone(clusterTlsCertPath, clusterTlsKeyPath, clusterTlsCaPath);
     int port = in.integer("port", DEFAULT_PORT, 0, 65535);
     int ircPort = in.integer("ircPort", DEFAULT_IRC_PORT, 0, 65535);
     if (ircPort != 0 && ircPort == port) {
@@ -198,7 +216,28 @@ public record ChatConfig(
       origins(in.list("webAllowedOrigins", DEFAULT_WEB_ALLOWED_ORIGINS)),
       in.integer("webJoinTimeoutMillis", DEFAULT_WEB_JOIN_TIMEOUT_MILLIS, 100, 600_000),
       in.integer("opsPort", DEFAULT_OPS_PORT, 0, 65535),
-      in.nonBlank("opsHost", DEFAULT_OPS_HOST));
+      in.nonBlank("opsHost", DEFAULT_OPS_HOST),
+      clusterTlsCertPath,
+      clusterTlsKeyPath,
+      clusterTlsCaPath);
+  }
+
+  /** The event bus is either encrypted and authenticated with all three files, or plain with none. */
+  private static void clusterTlsAllOrNone(String cert, String key, String ca) {
+    List<String> missing = new java.util.ArrayList<>();
+    if (cert.isEmpty()) {
+      missing.add("\"clusterTlsCertPath\"");
+    }
+    if (key.isEmpty()) {
+      missing.add("\"clusterTlsKeyPath\"");
+    }
+    if (ca.isEmpty()) {
+      missing.add("\"clusterTlsCaPath\"");
+    }
+    if (!missing.isEmpty() && missing.size() < 3) {
+      throw new ConfigException("config keys \"clusterTlsCertPath\", \"clusterTlsKeyPath\" and \"clusterTlsCaPath\" must be set together"
+        + " (all empty: a plain event bus); empty: " + String.join(", ", missing));
+    }
   }
 
   /** Whether the IRC listener is on ({@code ircPort} not 0). */
@@ -216,6 +255,11 @@ public record ChatConfig(
     return !tlsCertPath.isEmpty();
   }
 
+  /** Whether the clustered event bus speaks TLS with client certificates: its three PEM paths are set. */
+  public boolean clusterTlsEnabled() {
+    return !clusterTlsCertPath.isEmpty();
+  }
+
   /**
    * Checks that the TLS files, when configured, are readable files; blocking file-system calls,
    * so call it before Vert.x starts (the launcher does) or off the event loop.
@@ -224,6 +268,11 @@ public record ChatConfig(
     if (tlsEnabled()) {
       readableFile("tlsCertPath", tlsCertPath);
       readableFile("tlsKeyPath", tlsKeyPath);
+    }
+    if (clusterTlsEnabled()) {
+      readableFile("clusterTlsCertPath", clusterTlsCertPath);
+      readableFile("clusterTlsKeyPath", clusterTlsKeyPath);
+      readableFile("clusterTlsCaPath", clusterTlsCaPath);
     }
     return this;
   }
@@ -285,7 +334,10 @@ public record ChatConfig(
       .put("webAllowedOrigins", new JsonArray(webAllowedOrigins))
       .put("webJoinTimeoutMillis", webJoinTimeoutMillis)
       .put("opsPort", opsPort)
-      .put("opsHost", opsHost);
+      .put("opsHost", opsHost)
+      .put("clusterTlsCertPath", clusterTlsCertPath)
+      .put("clusterTlsKeyPath", clusterTlsKeyPath)
+      .put("clusterTlsCaPath", clusterTlsCaPath);
   }
 
   /** Each an origin as browsers send it ({@code scheme://host[:port]}, no path), or "*". */
