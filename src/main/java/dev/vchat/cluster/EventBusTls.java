@@ -25,7 +25,10 @@ public final class EventBusTls {
     if (!chat.clusterTlsEnabled()) {
       return options;
     }
+    // the event bus's default is trustAll = true (EventBusOptions.DEFAULT_TRUST_ALL): without this the
+    // connecting side would accept any server certificate, so a rogue node would still receive every line
     return options.setSsl(true)
+      .setTrustAll(false)
       .setKeyCertOptions(new PemKeyCertOptions().setCertPath(chat.clusterTlsCertPath()).setKeyPath(chat.clusterTlsKeyPath()))
       .setTrustOptions(new PemTrustOptions().addCertPath(chat.clusterTlsCaPath()))
       .setClientAuth(ClientAuth.REQUIRED);
