@@ -15,6 +15,12 @@ public final class Addresses {
   /** Request, cluster-wide: a node that starts later asks a peer's history keeper for all it has. */
   public static final String HISTORY_SYNC = "chat.history.sync";
 
+  /**
+   * Prefix of each clustered node's own address (the suffix is its Vert.x node id): a node that
+   * stops asks every other node for an empty answer there, so that what it published last arrived.
+   */
+  public static final String NODE_PREFIX = "chat.node.";
+
   /** The cluster-wide map of online users, keyed by the name's key (Names.key). */
   public static final String USERS_MAP = "chat.users";
 
@@ -23,5 +29,9 @@ public final class Addresses {
 
   public static String user(String sessionId) {
     return USER_PREFIX + sessionId;
+  }
+
+  public static String node(String nodeId) {
+    return NODE_PREFIX + nodeId;
   }
 }
