@@ -1,9 +1,9 @@
 package dev.vchat.cluster;
 
-import dev.vchat.support.ProcessOutput;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,9 +56,24 @@ final class NodeProcess implements AutoCloseable {
       .redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
-  /** The output of the current start once it holds {@code expected}. */
+  /**
+   * The output of the current start once it holds {@code expected}; fails after 90 s (a start takes
+   * 5 to 10 s here, over 30 s when the machine is loaded; ProcessOutput's 30 s is too short for that).
+   */
   String awaitLog(String expected) throws Exception {
-    return ProcessOutput.await(log, expected);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    String text = "";
+    while (System.nanoTime() < deadline) {
+      text = Files.readString(log, StandardCharsets.UTF_8);
+      if (text.contains(expected)) {
+        return text;
+      }
+      if (!process.isAlive()) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(name + ": no \"" + expected + "\" in the output" + (process.isAlive() ? "" : " (it exited)") + ":\n" + text);
   }
 
   /** SIGTERM, as {@code kill PID} or systemd's stop sends it; does not wait. */
