@@ -106,9 +106,15 @@ public final class UserRegistry {
    * After a split cluster heals: puts {@code entry} back if the other half swept it. True when
    * the user holds its name again (the entry was there, is put back, or an older entry of the same
    * session is replaced by it); false when another user's entry holds the name: that user keeps it
-   * (docs/CLUSTER.md: the registry's holder after Hazelcast's merge wins).
+   * (docs/CLUSTER.md: the registry's holder after Hazelcast's merge wins). Tried again while the
+   * registry fails, as a release is.
    */
   public Future<Boolean> reclaim(UserEntry entry) {
+    // right after a merge, operations can fail while partitions move: a user must not be left out
+    return retried("re-claim " + entry.name(), "re-claimed " + entry.name(), () -> reclaimOnce(entry));
+  }
+
+  private Future<Boolean> reclaimOnce(UserEntry entry) {
     String mine = entry.encode();
     return users.putIfAbsent(entry.key(), mine).compose(holder -> {
       if (holder == null || holder.equals(mine)) {
@@ -117,7 +123,7 @@ public final class UserRegistry {
       if (entry.sid().equals(UserEntry.decode(holder).sid())) {
         return users.replaceIfPresent(entry.key(), holder, mine).compose(replaced -> replaced
           ? Future.succeededFuture(true)
-          : reclaim(entry));
+          : reclaimOnce(entry));
       }
       return Future.succeededFuture(false);
     });
@@ -129,7 +135,7 @@ public final class UserRegistry {
    * none is free.
    */
   public Future<Optional<UserEntry>> claimFreeName(UserEntry entry, String addr) {
-    return claimFreeName(entry, addr, 1);
+    return retried("find a free name for " + addr, "found a free name for " + addr, () -> claimFreeName(entry, addr, 1));
   }
 
   private Future<Optional<UserEntry>> claimFreeName(UserEntry entry, String addr, int attempt) {
@@ -137,7 +143,8 @@ public final class UserRegistry {
       return Future.succeededFuture(Optional.empty());
     }
     UserEntry candidate = entry.withName(attempt == 1 ? addr : addr + "-" + attempt);
-    return claim(candidate).compose(claimed -> claimed
+    // as a re-claim: a try that failed but was written all the same counts as this user's
+    return reclaimOnce(candidate).compose(claimed -> claimed
       ? Future.succeededFuture(Optional.of(candidate))
       : claimFreeName(entry, addr, attempt + 1));
   }

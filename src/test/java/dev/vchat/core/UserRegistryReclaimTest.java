@@ -1,5 +1,6 @@
 package dev.vchat.core;
 
+import dev.vchat.support.FailingUserStore;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,5 +64,22 @@ class UserRegistryReclaimTest {
     Optional<UserEntry> renamed = registry.claimFreeName(loser, loser.addr()).await();
     assertEquals(Optional.of(loser.withName("6.7.8.9:10-2")), renamed);
     assertEquals(3, registry.online().await().size());
+  }
+
+  @Test
+  void aReclaimThatFailsIsTriedAgainAndOneWrittenAllTheSameCountsAsTheUsers() {
+    FailingUserStore store = new FailingUserStore()
+      .failNext(FailingUserStore.Op.PUT_IF_ABSENT, Names.key("eve"), 2)
+      .failNextAfterApplying(FailingUserStore.Op.PUT_IF_ABSENT, Names.key("6.7.8.9:10"), 1);
+    UserRegistry failing = UserRegistry.open(vertx, store).await();
+    UserEntry eve = new UserEntry("s1", "eve", "1.2.3.4:5", "node-b");
+    assertTrue(failing.reclaim(eve).await());
+    assertEquals(Optional.of(eve), failing.find("eve").await());
+
+    UserEntry loser = new UserEntry("s2", "Eve", "6.7.8.9:10", "node-b");
+    assertFalse(failing.reclaim(loser).await());
+    assertEquals(Optional.of(loser.withName("6.7.8.9:10")), failing.claimFreeName(loser, loser.addr()).await(),
+      "its own address, though the first try failed after writing it");
+    assertEquals(0, store.unusedFailures());
   }
 }
