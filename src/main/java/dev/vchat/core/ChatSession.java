@@ -5,6 +5,7 @@ import dev.vchat.core.command.LineParser;
 import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -135,6 +136,7 @@ public final class ChatSession {
     }
     state = State.ONLINE;
     announced = true;
+    LocalSessions.of(chat.vertx()).add(this, Vertx.currentContext());
     metrics.userOnline();
     log.info("join {}", entry.name());
     announce(Events.online(sid, addr, entry.name(), entry.rooms()));
@@ -315,6 +317,7 @@ public final class ChatSession {
     endRefusalStreak();
     if (announced) {
       metrics.userOffline();
+      LocalSessions.of(chat.vertx()).remove(this);
     }
     idleTimer.cancel();
     Future<Void> unregistered = inbox == null ? Future.succeededFuture() : inbox.unregister();
@@ -330,6 +333,46 @@ public final class ChatSession {
         chat.publish(offline);
       }
     }).compose(v -> unregistered).onComplete(ar -> left.tryComplete());
+  }
+
+  /**
+   * After a split cluster heals: puts this user's entry back in the registry (the other half had
+   * swept it). If another user holds the name now and keeps it, this user is told so and renamed
+   * to a free name (its initial {@code IP:PORT} one, or that with a suffix), and everyone sees the
+   * rename. Runs in order with the user's lines; true when the user kept its name.
+   */
+  public Future<Boolean> reclaim() {
+    Promise<Boolean> done = Promise.promise();
+    tasks.submit(() -> {
+      if (state != State.ONLINE) {
+        done.complete(true);
+        return Future.succeededFuture();
+      }
+      UserEntry held = entry;
+      Future<Boolean> kept = chat.registry().reclaim(held).compose(ok -> ok ? Future.succeededFuture(true) : yieldName(held));
+      return kept.onComplete(done).otherwiseEmpty();
+    });
+    return done.future();
+  }
+
+  private Future<Boolean> yieldName(UserEntry lost) {
+    return chat.registry().claimFreeName(lost, addr).map(renamed -> {
+      if (state != State.ONLINE) {
+        renamed.ifPresent(chat.registry()::releaseWithRetries);
+        return false;
+      }
+      if (renamed.isEmpty()) {
+        log.warn("{} from {} lost its name at the heal of a split and no free name is left: disconnected", lost.name(), addr);
+        end(Events.nameLost(lost.name()));
+        return false;
+      }
+      entry = renamed.get();
+      log.info("{} from {} kept by another user at the heal of a split: renamed to {}", lost.name(), addr, entry.name());
+      peer.deliver(Events.nameLost(lost.name()));
+      peer.deliver(Events.renamed(entry.name()));
+      chat.publish(Events.rename(sid, addr, lost.name(), entry.name(), entry.rooms()));
+      return false;
+    });
   }
 
   // --- what commands see

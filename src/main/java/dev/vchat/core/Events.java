@@ -28,6 +28,8 @@ public final class Events {
   public static final String HISTORY_EMPTY = "history-empty";
   public static final String ROOM_LISTED = "room-listed";
   public static final String RENAMED = "renamed";
+  /** The user's name went to another user while the cluster was split; a {@link #RENAMED} follows. */
+  public static final String NAME_LOST = "name-lost";
   public static final String PRIVATE = "private";
   public static final String PRIVATE_ECHO = "private-echo";
   public static final String KICKED = "kicked";
@@ -127,6 +129,10 @@ public final class Events {
 
   public static JsonObject renamed(String name) {
     return of(RENAMED).put("name", name);
+  }
+
+  public static JsonObject nameLost(String name) {
+    return of(NAME_LOST).put("name", name);
   }
 
   public static JsonObject privateMessage(String fromAddr, String from, String text) {

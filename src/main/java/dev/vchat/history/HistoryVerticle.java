@@ -53,6 +53,8 @@ public final class HistoryVerticle extends VerticleBase {
     Broadcast.registerCodec(vertx);
     return vertx.eventBus().<Broadcast>consumer(Addresses.BROADCAST, this::keep).completion()
       .compose(v -> vertx.eventBus().<JsonObject>localConsumer(Addresses.HISTORY_READ, this::read).completion())
+      .compose(v -> vertx.eventBus().<JsonObject>localConsumer(Addresses.HISTORY_SNAPSHOT, this::share).completion())
+      .compose(v -> vertx.eventBus().<JsonObject>localConsumer(Addresses.HISTORY_MERGE, this::merge).completion())
       .compose(v -> syncFromPeer())
       .compose(v -> vertx.eventBus().<JsonObject>consumer(Addresses.HISTORY_SYNC, this::share).completion());
   }
@@ -78,6 +80,11 @@ public final class HistoryVerticle extends VerticleBase {
     } else {
       request.fail(INCOMPLETE, "this node's history is not whole: it got no copy when it started");
     }
+  }
+
+  /** After a split heals: the other half's lines join this node's rings; replies {@code {"added": N}}. */
+  private void merge(Message<JsonObject> request) {
+    request.reply(new JsonObject().put("added", history.merge(request.body())));
   }
 
   /** A node that starts after others takes their history; the first node (or a lone one) starts empty. */
