@@ -253,13 +253,15 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
         nick = IrcNicks.nickOf(event.getString("name"));
         send(IrcMessage.format(old + "!" + IrcNicks.USER + "@" + IrcNicks.host(session.addr()), "NICK", nick));
       }
-      case Events.JOINED, Events.LEFT -> {
+      case Events.JOINED, Events.LEFT, Events.KICK -> {
         // what was queued before, in the rooms the user was in; the new room's lines queued
         // before the join are in its history, shown next (as TCP skips them on a move)
         fanout.catchUp(this);
         roomsChanged();
         send(IrcEvents.render(event));
       }
+      // shown to the user they are about too: the fan-out skips the session that caused them
+      case Events.OPPED, Events.DEOPPED -> send(IrcEvents.render(event));
       case Events.CHAT, Events.RENAME, Events.OFFLINE -> {
         if (!own) {
           send(IrcEvents.render(event));
@@ -367,6 +369,12 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   @Override
   public void throttle(boolean paused) {
     out.throttle(paused);
+  }
+
+  /** An IRC user may be in several channels, or none: a kick only takes it out of one. */
+  @Override
+  public boolean inOneRoom() {
+    return false;
   }
 
   /** A socket that is not read leaves the user's input in the kernel's buffers: lines over the rate wait. */

@@ -27,14 +27,14 @@ class IrcCommandsTest {
       ann.awaitLine(":bob!chat@127.0.0.1 JOIN #lobby");
       ann.send("JOIN #go,#rust");
       ann.expect(":ann!chat@127.0.0.1 JOIN #go");
-      ann.expect(":vchat 353 ann = #go :ann");
+      ann.expect(":vchat 353 ann = #go :@ann");
       ann.expect(":vchat 366 ann #go :End of /NAMES list");
       ann.expect(":ann!chat@127.0.0.1 JOIN #rust");
-      ann.expect(":vchat 353 ann = #rust :ann");
+      ann.expect(":vchat 353 ann = #rust :@ann");
       ann.expect(":vchat 366 ann #rust :End of /NAMES list");
       bob.send("JOIN #GO");
       bob.expect(":bob!chat@127.0.0.1 JOIN #go");
-      bob.expect(":vchat 353 bob = #go :ann bob");
+      bob.expect(":vchat 353 bob = #go :@ann bob");
       bob.expect(":vchat 366 bob #go :End of /NAMES list");
       ann.expect(":bob!chat@127.0.0.1 JOIN #go");
       bob.send("JOIN #go");
@@ -57,7 +57,7 @@ class IrcCommandsTest {
       bob.expect(":bob!chat@127.0.0.1 PART #go :bye");
       ann.expect(":bob!chat@127.0.0.1 PART #go :bye");
       bob.send("NAMES #go");
-      bob.expect(":vchat 353 bob = #go :ann");
+      bob.expect(":vchat 353 bob = #go :@ann");
       bob.expect(":vchat 366 bob #go :End of /NAMES list");
       bob.send("NAMES");
       bob.expect(":vchat 353 bob = #lobby :ann bob");
@@ -84,7 +84,7 @@ class IrcCommandsTest {
       try (IrcTestUser bob = IrcTestUser.joinLobby(server.ircPort(), "bob")) {
         bob.send("JOIN #go");
         bob.expect(":bob!chat@127.0.0.1 JOIN #go");
-        bob.expect(":vchat 353 bob = #go :ann bob");
+        bob.expect(":vchat 353 bob = #go :@ann bob");
         bob.expect(":vchat 366 bob #go :End of /NAMES list");
         bob.expect(":ann!chat@127.0.0.1 PRIVMSG #go :first");
         bob.expect(":ann!chat@127.0.0.1 PRIVMSG #go :second");
@@ -158,7 +158,7 @@ class IrcCommandsTest {
       bob.awaitLine(l -> l.startsWith(":vchat 366 bob #go"));
       ann.send("WHOIS bob");
       ann.expect(":vchat 311 ann bob ~bob 127.0.0.1 * :bob the tester");
-      ann.expect(":vchat 319 ann bob :#lobby #go");
+      ann.expect(":vchat 319 ann bob :#lobby @#go");
       ann.expect(":vchat 312 ann bob vchat :vchat");
       ann.expect(":vchat 318 ann bob :End of /WHOIS list");
       ann.send("WHOIS nobody");
@@ -180,10 +180,10 @@ class IrcCommandsTest {
       ann.send("MODE #lobby");
       ann.expect(":vchat 324 ann #lobby +");
       ann.send("MODE #lobby +o bob");
-      ann.expect(":vchat 482 ann #lobby :You're not channel operator (rooms have no modes)");
+      ann.expect(":vchat 482 ann #lobby :#lobby has no operators");
       ann.send("MODE ann");
       ann.expect(":vchat 221 ann +");
-      ann.send("MODE ann +i");
+      ann.send("MODE ann +x");
       ann.expect(":vchat 501 ann :Unknown MODE flag");
       ann.send("MODE bob");
       ann.expect(":vchat 502 ann :Can't change mode for other users");

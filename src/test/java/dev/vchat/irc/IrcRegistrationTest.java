@@ -33,8 +33,8 @@ class IrcRegistrationTest {
       ann.expect(":vchat 001 ann :Welcome to vchat, ann");
       ann.expectStart(":vchat 002 ann :");
       ann.expectStart(":vchat 003 ann :");
-      ann.expect(":vchat 004 ann vchat vchat - -");
-      ann.expect(":vchat 005 ann CASEMAPPING=rfc8265 CHANTYPES=# NICKLEN=32 USERLEN=9 CHANNELLEN=33 CHANMODES=,,, PREFIX= NETWORK=vchat :are supported by this server");
+      ann.expect(":vchat 004 ann vchat vchat io o");
+      ann.expect(":vchat 005 ann CASEMAPPING=rfc8265 CHANTYPES=# NICKLEN=32 USERLEN=9 CHANNELLEN=33 CHANMODES=,,, PREFIX=(o)@ NETWORK=vchat :are supported by this server");
       ann.expectStart(":vchat 375 ann :");
       ann.awaitLine(":vchat 376 ann :End of /MOTD command.");
       ann.expect(":ann!chat@127.0.0.1 JOIN #lobby");
