@@ -68,7 +68,7 @@ public final class Events {
   public static final String ROOMS = "rooms";
   /** Optional, in {@code left} and {@code offline}: why, as the user said it (IRC's PART and QUIT); lines on TCP do not show it. */
   public static final String REASON = "reason";
-  /** Optional, {@code true} in a {@code chat} event sent as an IRC NOTICE; shown like any chat line elsewhere. */
+  /** Optional, {@code true} in a {@code chat} or {@code private} event sent as an IRC NOTICE; shown like any other elsewhere. */
   public static final String NOTICE = "notice";
   /** In a {@link #HISTORY} event: the chat event it repeats. */
   public static final String ENTRY = "entry";

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * One IRC client: frames its lines (LF or CRLF, up to maxLineBytes; RFC 1459 says 512, longer
@@ -64,7 +63,6 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   private List<String> roomsSeen = List.of();
   private String nick = "*";
   private String away = "";
-  private boolean quiet;
   /** The recipient of the private message under way, as the user typed it. */
   private String namedNick = "";
 
@@ -230,12 +228,6 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
     namedNick = typed;
   }
 
-  @Override
-  public Future<Void> quietly(Supplier<Future<Void>> work) {
-    quiet = true;
-    return work.get().onComplete(ar -> quiet = false);
-  }
-
   // --- Peer: the chat's events as IRC lines
 
   @Override
@@ -269,7 +261,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
       }
       case Events.HISTORY -> send(IrcEvents.chat(event.getJsonObject(Events.ENTRY)));
       case Events.PRIVATE -> send(IrcMessage.formatText(IrcNicks.prefix(event.getString("from"), event.getString("addr")),
-        "PRIVMSG", nick, event.getString("text")));
+        event.getBoolean(Events.NOTICE, false) ? "NOTICE" : "PRIVMSG", nick, event.getString("text")));
       case Events.KICKED -> send(IrcMessage.formatText(null, "ERROR", "Closing link: idle for " + event.getInteger("seconds") + " s"));
       case Events.KICKED_FLOOD -> send(IrcMessage.formatText(null, "ERROR", "Closing link: flooding"));
       case Events.BYE -> send(IrcMessage.formatText(null, "ERROR", "Closing link: quit"));
@@ -291,9 +283,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   }
 
   private void error(JsonObject event) {
-    if (!quiet) {
-      IrcErrors.show(this, event, namedNick, chat.catalogue());
-    }
+    IrcErrors.show(this, event, namedNick, chat.catalogue());
   }
 
   /** The session's rooms changed: the fan-out's view of them (keys, and one string for sharing buffers). */

@@ -147,6 +147,12 @@ class IrcChannelOperatorsTest {
       ann.expect(":ned!chat@127.0.0.1 PRIVMSG #lobby :back in the lobby");
       assertEquals(List.of(), lia.linesWithin(QUIET), "#lobby's lines are not for #go");
 
+      ann.send("MODE #go +o lia");
+      ann.expect(":ann!chat@127.0.0.1 MODE #go +o lia");
+      lia.expect("[" + lia.addr() + "]lia:operator of #go now (by ann)");
+      ann.send("MODE #go -o lia");
+      lia.expect("[" + lia.addr() + "]lia:no longer operator of #go (by ann)");
+
       // a TCP user who enters an empty room is its operator too
       ned.send("join #tcp");
       ned.expect("you are in #tcp");

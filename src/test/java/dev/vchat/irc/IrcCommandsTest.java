@@ -101,7 +101,7 @@ class IrcCommandsTest {
       ann.send("PRIVMSG bob :psst, bob");
       bob.expect(":ann!chat@127.0.0.1 PRIVMSG bob :psst, bob");
       ann.send("NOTICE BOB :a notice");
-      bob.expect(":ann!chat@127.0.0.1 PRIVMSG bob :a notice");
+      bob.expect(":ann!chat@127.0.0.1 NOTICE bob :a notice");
       ann.send("NOTICE #lobby :a channel notice");
       bob.expect(":ann!chat@127.0.0.1 NOTICE #lobby :a channel notice");
       ann.send("PRIVMSG nobody :hello");
@@ -213,6 +213,24 @@ class IrcCommandsTest {
       bob.awaitLine(":vchat 318 bob ann :End of /WHOIS list");
       ann.send("AWAY");
       ann.expect(":vchat 305 ann :You are no longer marked as being away");
+    }
+  }
+
+  @Test
+  void aNoticeToANickIsANoticeOnIrcAndAPrivateMessageOnTcp(Vertx vertx) {
+    ChatServer server = ChatServer.startWithIrc(vertx, new JsonObject());
+    try (IrcTestUser ann = IrcTestUser.joinLobby(server.ircPort(), "ann");
+         IrcTestUser bob = IrcTestUser.joinLobby(server.ircPort(), "bob");
+         dev.vchat.support.TestUser ned = dev.vchat.support.TestUser.join(server.port(), "ned")) {
+      ann.awaitLine(l -> l.endsWith(" NICK ned"));
+      ann.send("NOTICE bob :an irc notice");
+      bob.awaitLine(":ann!chat@127.0.0.1 NOTICE bob :an irc notice");
+      ann.send("NOTICE ned :a notice to nc");
+      ned.awaitLine("ann to you: a notice to nc");
+      ann.send("NOTICE nobody :lost");
+      ann.send("PRIVMSG bob :a privmsg");
+      bob.awaitLine(":ann!chat@127.0.0.1 PRIVMSG bob :a privmsg");
+      assertEquals(List.of(), ann.linesWithin(QUIET), "a NOTICE is never answered");
     }
   }
 
