@@ -43,8 +43,6 @@ class VchatController(BaseServerController, DirectoryBasedController):
     ) -> None:
         if websocket_hostname is not None or websocket_port is not None:
             raise NotImplementedByController("Websocket")
-        if password is not None:
-            raise NotImplementedByController("PASS")
         if ssl:
             raise NotImplementedByController("TLS")
         if run_services:
@@ -72,6 +70,7 @@ class VchatController(BaseServerController, DirectoryBasedController):
             "ircServerName": "My.Little.Server",
             # the operator irctest's tests use (as its ngircd controller configures)
             "ircOperators": {"operuser": oper_hash("operpassword")},
+            "ircPassword": oper_hash(password) if password is not None else "",
         }
         self.proc = self.execute(
             ["java", "-XX:TieredStopAtLevel=1", "-jar", JAR, "-conf", json.dumps(config)]

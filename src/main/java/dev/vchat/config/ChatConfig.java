@@ -51,7 +51,8 @@ public record ChatConfig(
   int webJoinTimeoutMillis,
   int opsPort,
   String opsHost,
-  Map<String, String> ircOperators) {
+  Map<String, String> ircOperators,
+  String ircPassword) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -136,6 +137,8 @@ public record ChatConfig(
    * itself ({@link #OPER_HASH}); none by default, and then OPER is refused.
    */
   public static final Map<String, String> DEFAULT_IRC_OPERATORS = Map.of();
+  /** The IRC connection password (PASS), as a hash in the {@link #OPER_HASH} form; empty: none asked. */
+  public static final String DEFAULT_IRC_PASSWORD = "";
   /** {@code pbkdf2-sha256:ITERATIONS:SALT:HASH}, salt and hash in base64 (java -cp chat.jar dev.vchat.irc.OperPassword makes one). */
   public static final Pattern OPER_HASH = Pattern.compile("pbkdf2-sha256:([1-9][0-9]{0,7}):([A-Za-z0-9+/]+=*):([A-Za-z0-9+/]+=*)");
 
@@ -149,7 +152,7 @@ public record ChatConfig(
         "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
     "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms",
     "ircPort", "ircAutoJoin", "ircServerName", "ircTlsPort",
-    "webAllowedOrigins", "webJoinTimeoutMillis", "opsPort", "opsHost", "ircOperators");
+    "webAllowedOrigins", "webJoinTimeoutMillis", "opsPort", "opsHost", "ircOperators", "ircPassword");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -211,7 +214,8 @@ public record ChatConfig(
       in.integer("webJoinTimeoutMillis", DEFAULT_WEB_JOIN_TIMEOUT_MILLIS, 100, 600_000),
       in.integer("opsPort", DEFAULT_OPS_PORT, 0, 65535),
       in.nonBlank("opsHost", DEFAULT_OPS_HOST),
-      ircOperators(json.getValue("ircOperators")));
+      ircOperators(json.getValue("ircOperators")),
+      ircPassword(in.string("ircPassword", DEFAULT_IRC_PASSWORD)));
   }
 
   /** Whether the IRC listener is on ({@code ircPort} not 0). */
@@ -299,7 +303,16 @@ public record ChatConfig(
       .put("webJoinTimeoutMillis", webJoinTimeoutMillis)
       .put("opsPort", opsPort)
       .put("opsHost", opsHost)
-      .put("ircOperators", new JsonObject(new TreeMap<String, Object>(ircOperators)));
+      .put("ircOperators", new JsonObject(new TreeMap<String, Object>(ircOperators)))
+      .put("ircPassword", ircPassword);
+  }
+
+  private static String ircPassword(String hash) {
+    if (!hash.isEmpty() && !OPER_HASH.matcher(hash).matches()) {
+      throw new ConfigException("config key \"ircPassword\" must be empty (no password) or a hash pbkdf2-sha256:ITERATIONS:SALT:HASH"
+        + " (make one with java -cp chat.jar dev.vchat.irc.OperPassword), never the password itself");
+    }
+    return hash;
   }
 
   /** Each a name without spaces (what OPER takes) to a password hash in the {@link #OPER_HASH} form. */

@@ -146,8 +146,27 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   // --- registration
 
   @Override
-  public void register(String wanted, String user, String realname) {
+  public void register(String wanted, String user, String realname, String password) {
     state = State.CLAIMING;
+    String expected = chat.config().ircPassword();
+    if (expected.isEmpty()) {
+      claim(wanted, user, realname);
+      return;
+    }
+    // PBKDF2 costs CPU: off the event loop
+    chat.vertx().executeBlocking(() -> password != null && OperPassword.matches(password, expected), false).onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) {
+        claim(wanted, user, realname);
+      } else {
+        log.info("IRC client from {} gave {} password", session.addr(), password == null ? "no" : "a wrong");
+        send(IrcMessage.formatText(server(), Numerics.ERR_PASSWDMISMATCH, "*", "Password incorrect"));
+        send(IrcMessage.formatText(null, "ERROR", "Closing link: password incorrect"));
+        close();
+      }
+    });
+  }
+
+  private void claim(String wanted, String user, String realname) {
     List<String> rooms = autoJoin ? List.of(Rooms.LOBBY) : List.of();
     // read before joining, as a JOIN does: once in, the room's lines come live
     lobbyHistory = autoJoin ? ChannelCommands.historyOf(session, Rooms.LOBBY) : Future.succeededFuture(List.of());

@@ -202,6 +202,9 @@ class ChatConfigTest {
       "\"ircOperators\"");
     assertRefused(new JsonObject().put("ircOperators", new JsonObject().put("two words", hash)), "\"ircOperators\"");
     assertRefused(new JsonObject().put("ircOperators", new io.vertx.core.json.JsonArray().add("root")), "\"ircOperators\"");
+    assertEquals(hash, ChatConfig.fromJson(new JsonObject().put("ircPassword", hash)).ircPassword());
+    assertRefused(new JsonObject().put("ircPassword", "letmein"), "\"ircPassword\"");
+    assertRefused(new JsonObject().put("ircPassword", 42), "\"ircPassword\"");
   }
 
   private static void assertRefused(JsonObject json, String key) {

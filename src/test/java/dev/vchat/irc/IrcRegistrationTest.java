@@ -54,6 +54,30 @@ class IrcRegistrationTest {
   }
 
   @Test
+  void aConnectionPasswordIsAskedBeforeNickAndUserWhenConfigured(Vertx vertx) {
+    ChatServer server = ChatServer.startWithIrc(vertx,
+      new JsonObject().put("ircAutoJoin", false).put("ircPassword", OperPassword.hash("letmein", 1000)));
+    try (IrcTestUser ann = IrcTestUser.connect(server.ircPort());
+         IrcTestUser bob = IrcTestUser.connect(server.ircPort());
+         IrcTestUser cat = IrcTestUser.connect(server.ircPort());
+         IrcTestUser dan = IrcTestUser.connect(server.ircPort())) {
+      ann.send("PASS letmein").send("NICK ann").send("USER ann 0 * :ann");
+      ann.awaitLine(l -> l.startsWith(":vchat 001 ann "));
+      bob.send("NICK bob").send("USER bob 0 * :bob");
+      bob.expect(":vchat 464 * :Password incorrect");
+      bob.expect("ERROR :Closing link: password incorrect");
+      bob.awaitClosed();
+      cat.send("PASS letmeout").send("NICK cat").send("USER cat 0 * :cat");
+      cat.expect(":vchat 464 * :Password incorrect");
+      cat.expect("ERROR :Closing link: password incorrect");
+      cat.awaitClosed();
+      dan.send("NICK dan").send("USER dan 0 * :dan").send("PASS letmein"); // too late: registration began at USER
+      dan.expect(":vchat 464 * :Password incorrect");
+      dan.awaitClosed();
+    }
+  }
+
+  @Test
   void autoJoinCanBeTurnedOff(Vertx vertx) {
     ChatServer server = ChatServer.startWithIrc(vertx, new JsonObject().put("ircAutoJoin", false));
     try (IrcTestUser bob = IrcTestUser.register(server.ircPort(), "bob")) {
