@@ -163,7 +163,7 @@ final class ChannelCommands {
       if (!client.session().entry().isIn(Rooms.key(channel))) {
         client.reply(Numerics.ERR_NOTONCHANNEL, channel, "You're not on that channel");
       } else {
-        client.reply(Numerics.ERR_CHANOPRIVSNEEDED, channel, "You're not channel operator (rooms have no topic)");
+        client.reply(Numerics.ERR_CHANOPRIVSNEEDED, channel, "Rooms have no topic: nobody may set one");
       }
     } else {
       client.reply(Numerics.RPL_NOTOPIC, channel, "No topic is set");

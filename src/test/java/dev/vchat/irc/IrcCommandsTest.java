@@ -174,7 +174,7 @@ class IrcCommandsTest {
       ann.send("TOPIC #lobby");
       ann.expect(":vchat 331 ann #lobby :No topic is set");
       ann.send("TOPIC #lobby :new topic");
-      ann.expect(":vchat 482 ann #lobby :You're not channel operator (rooms have no topic)");
+      ann.expect(":vchat 482 ann #lobby :Rooms have no topic: nobody may set one");
       ann.send("TOPIC #go :new topic");
       ann.expect(":vchat 442 ann #go :You're not on that channel");
       ann.send("MODE #lobby");
