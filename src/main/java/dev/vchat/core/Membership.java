@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class Membership {
 
   private static final Logger log = LoggerFactory.getLogger(Membership.class);
+  /** History lines shown on going back to the lobby after a kick, as a {@code join} shows. */
+  private static final int HISTORY_ON_JOIN = 20;
 
   private Membership() {
   }
@@ -151,9 +153,6 @@ public final class Membership {
       return Future.succeededFuture(true);
     }));
   }
-
-  /** History lines shown on going back to the lobby after a kick, as a {@code join} shows. */
-  private static final int HISTORY_ON_JOIN = 20;
 
   private static String displayIn(UserEntry entry, String roomKey) {
     return entry.rooms().stream().filter(r -> Rooms.key(r).equals(roomKey)).findFirst().orElseThrow();
