@@ -71,7 +71,8 @@ class IrcRegistrationTest {
       cat.expect(":vchat 464 * :Password incorrect");
       cat.expect("ERROR :Closing link: password incorrect");
       cat.awaitClosed();
-      dan.send("NICK dan").send("USER dan 0 * :dan").send("PASS letmein"); // too late: registration began at USER
+      // in one write, so that the PASS is there before the link closes; too late all the same: registration began at USER
+      dan.send("NICK dan\r\nUSER dan 0 * :dan\r\nPASS letmein");
       dan.expect(":vchat 464 * :Password incorrect");
       dan.awaitClosed();
     }
