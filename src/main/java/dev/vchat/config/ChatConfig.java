@@ -5,7 +5,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The server's settings, parsed once from the JSON configuration and validated.
@@ -48,6 +51,8 @@ public record ChatConfig(
   int webJoinTimeoutMillis,
   int opsPort,
   String opsHost,
+  Map<String, String> ircOperators,
+  String ircPassword,
   String clusterTlsCertPath,
   String clusterTlsKeyPath,
   String clusterTlsCaPath) {
@@ -140,6 +145,16 @@ public record ChatConfig(
   /** The server's name in IRC prefixes and numerics (one word, such as a host name). */
   public static final String DEFAULT_IRC_SERVER_NAME = "vchat";
 
+  /**
+   * IRC operators (OPER NAME PASSWORD): name to a PBKDF2 hash of the password, never the password
+   * itself ({@link #OPER_HASH}); none by default, and then OPER is refused.
+   */
+  public static final Map<String, String> DEFAULT_IRC_OPERATORS = Map.of();
+  /** The IRC connection password (PASS), as a hash in the {@link #OPER_HASH} form; empty: none asked. */
+  public static final String DEFAULT_IRC_PASSWORD = "";
+  /** {@code pbkdf2-sha256:ITERATIONS:SALT:HASH}, salt and hash in base64 (java -cp chat.jar dev.vchat.irc.OperPassword makes one). */
+  public static final Pattern OPER_HASH = Pattern.compile("pbkdf2-sha256:([1-9][0-9]{0,7}):([A-Za-z0-9+/]+=*):([A-Za-z0-9+/]+=*)");
+
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
   private static final Set<String> KEYS = Set.of(
@@ -150,7 +165,7 @@ public record ChatConfig(
         "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
     "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms",
     "ircPort", "ircAutoJoin", "ircServerName", "ircTlsPort",
-    "webAllowedOrigins", "webJoinTimeoutMillis", "opsPort", "opsHost",
+    "webAllowedOrigins", "webJoinTimeoutMillis", "opsPort", "opsHost", "ircOperators", "ircPassword",
     "clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
@@ -217,6 +232,8 @@ public record ChatConfig(
       in.integer("webJoinTimeoutMillis", DEFAULT_WEB_JOIN_TIMEOUT_MILLIS, 100, 600_000),
       in.integer("opsPort", DEFAULT_OPS_PORT, 0, 65535),
       in.nonBlank("opsHost", DEFAULT_OPS_HOST),
+      ircOperators(json.getValue("ircOperators")),
+      ircPassword(in.string("ircPassword", DEFAULT_IRC_PASSWORD)),
       clusterTlsCertPath,
       clusterTlsKeyPath,
       clusterTlsCaPath);
@@ -335,9 +352,42 @@ public record ChatConfig(
       .put("webJoinTimeoutMillis", webJoinTimeoutMillis)
       .put("opsPort", opsPort)
       .put("opsHost", opsHost)
+      .put("ircOperators", new JsonObject(new TreeMap<String, Object>(ircOperators)))
+      .put("ircPassword", ircPassword)
       .put("clusterTlsCertPath", clusterTlsCertPath)
       .put("clusterTlsKeyPath", clusterTlsKeyPath)
       .put("clusterTlsCaPath", clusterTlsCaPath);
+  }
+
+  private static String ircPassword(String hash) {
+    if (!hash.isEmpty() && !OPER_HASH.matcher(hash).matches()) {
+      throw new ConfigException("config key \"ircPassword\" must be empty (no password) or a hash pbkdf2-sha256:ITERATIONS:SALT:HASH"
+        + " (make one with java -cp chat.jar dev.vchat.irc.OperPassword), never the password itself");
+    }
+    return hash;
+  }
+
+  /** Each a name without spaces (what OPER takes) to a password hash in the {@link #OPER_HASH} form. */
+  private static Map<String, String> ircOperators(Object value) {
+    if (value == null) {
+      return DEFAULT_IRC_OPERATORS;
+    }
+    if (!(value instanceof JsonObject operators)) {
+      throw new ConfigException("config key \"ircOperators\" must be an object of name to password hash, not " + value);
+    }
+    Map<String, String> checked = new TreeMap<>();
+    for (String name : operators.fieldNames()) {
+      Object hash = operators.getValue(name);
+      if (!name.matches("[^\\s:,]{1,64}")) {
+        throw new ConfigException("config key \"ircOperators\": the name \"" + name + "\" must be 1 to 64 characters without spaces, ':' or ','");
+      }
+      if (!(hash instanceof String s) || !OPER_HASH.matcher(s).matches()) {
+        throw new ConfigException("config key \"ircOperators\": the password of \"" + name
+          + "\" must be a hash pbkdf2-sha256:ITERATIONS:SALT:HASH (make one with java -cp chat.jar dev.vchat.irc.OperPassword), never the password itself");
+      }
+      checked.put(name, s);
+    }
+    return Map.copyOf(checked);
   }
 
   /** Each an origin as browsers send it ({@code scheme://host[:port]}, no path), or "*". */

@@ -293,8 +293,26 @@ public final class ChatSession {
       message.fail(ReplyFailure.NO_HANDLERS.toInt(), "not online");
       return;
     }
+    if (Events.isRequest(message.body())) {
+      // another user's command on this user's entry: run here, in order with this user's own
+      // lines, so that the entry has one writer
+      tasks.submit(() -> (state == State.ONLINE ? Membership.requested(this, message.body())
+        : Future.<Boolean>failedFuture("not online")).onComplete(ar -> {
+          if (ar.succeeded()) {
+            message.reply(new JsonObject().put("done", ar.result()).put("name", entry.name()));
+          } else {
+            message.fail(ReplyFailure.RECIPIENT_FAILURE.toInt(), ar.cause().getMessage());
+          }
+        }).otherwiseEmpty());
+      return;
+    }
     peer.deliver(message.body());
     message.reply(new JsonObject().put("name", entry.name()));
+  }
+
+  /** Whether this user is always in exactly one room (TCP, browser), or may be in several (IRC). */
+  public boolean inOneRoom() {
+    return peer.inOneRoom();
   }
 
   private void kickIdle() {

@@ -231,6 +231,23 @@ class ChatConfigTest {
     assertThrows(ConfigException.class, () -> ConfigLoader.load(good.toString()));
   }
 
+  @Test
+  void ircOperatorsAreNamesToPasswordHashesNeverPasswords() {
+    String hash = "pbkdf2-sha256:600000:c2FsdHNhbHRzYWx0c2FsdA==:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=";
+    assertEquals(java.util.Map.of("root", hash),
+      ChatConfig.fromJson(new JsonObject().put("ircOperators", new JsonObject().put("root", hash))).ircOperators());
+    assertEquals(java.util.Map.of(), ChatConfig.DEFAULTS.ircOperators());
+    assertRefused(new JsonObject().put("ircOperators", new JsonObject().put("root", "s3cret")), "\"ircOperators\"");
+    assertRefused(new JsonObject().put("ircOperators", new JsonObject().put("root", 42)), "\"ircOperators\"");
+    assertRefused(new JsonObject().put("ircOperators", new JsonObject().put("root", "pbkdf2-sha256:0:c2FsdA==:aGFzaA==")),
+      "\"ircOperators\"");
+    assertRefused(new JsonObject().put("ircOperators", new JsonObject().put("two words", hash)), "\"ircOperators\"");
+    assertRefused(new JsonObject().put("ircOperators", new io.vertx.core.json.JsonArray().add("root")), "\"ircOperators\"");
+    assertEquals(hash, ChatConfig.fromJson(new JsonObject().put("ircPassword", hash)).ircPassword());
+    assertRefused(new JsonObject().put("ircPassword", "letmein"), "\"ircPassword\"");
+    assertRefused(new JsonObject().put("ircPassword", 42), "\"ircPassword\"");
+  }
+
   private static void assertRefused(JsonObject json, String key) {
     ConfigException e = assertThrows(ConfigException.class, () -> ChatConfig.fromJson(json));
     assertTrue(e.getMessage().contains(key), e.getMessage());
