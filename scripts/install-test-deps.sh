@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the build and the tests need when it is missing:
 # npm (the build fetches the browser's event-bus client), tmux (the terminal client test),
-# chromium and chromium-driver (the browser tests), irssi (the IRC client test).
+# chromium and chromium-driver (the browser tests), irssi (the IRC client test), iproute2 (ip netns:
+# the partition test runs its nodes in network namespaces, as root).
 set -euo pipefail
 
 missing=()
@@ -10,6 +11,7 @@ command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v irssi >/dev/null 2>&1 || missing+=(irssi)
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

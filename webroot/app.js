@@ -189,6 +189,7 @@
         }
         break;
       case 'left':
+      case 'kick': // an operator (on IRC) kicked someone from the room; if it was me, room-entered follows
         if (sameRoom(ev.room, state.room)) {
           removeUser(ev.name);
         }

@@ -1,6 +1,8 @@
 """irctest controller for vchat: copy to irctest/controllers/vchat.py and run
 pytest --controller irctest.controllers.vchat (scripts/irctest/run.sh does it).
 Starts target/chat.jar (VCHAT_JAR) with the IRC listener on irctest's port."""
+import base64
+import hashlib
 import json
 import os
 from typing import Optional, Set, Type
@@ -9,6 +11,17 @@ from irctest.basecontrollers import BaseServerController, DirectoryBasedControll
 from irctest.runner import NotImplementedByController
 
 JAR = os.environ.get("VCHAT_JAR", "target/chat.jar")
+
+
+def oper_hash(password: str, iterations: int = 1000) -> str:
+    """A password as the config keeps it (see OperPassword); few iterations: a test server."""
+    salt = os.urandom(16)
+    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations)
+    return "pbkdf2-sha256:%d:%s:%s" % (
+        iterations,
+        base64.b64encode(salt).decode(),
+        base64.b64encode(digest).decode(),
+    )
 
 
 class VchatController(BaseServerController, DirectoryBasedController):
@@ -30,8 +43,6 @@ class VchatController(BaseServerController, DirectoryBasedController):
     ) -> None:
         if websocket_hostname is not None or websocket_port is not None:
             raise NotImplementedByController("Websocket")
-        if password is not None:
-            raise NotImplementedByController("PASS")
         if ssl:
             raise NotImplementedByController("TLS")
         if run_services:
@@ -57,6 +68,9 @@ class VchatController(BaseServerController, DirectoryBasedController):
             "historyLines": 0,
             "ircAutoJoin": False,
             "ircServerName": "My.Little.Server",
+            # the operator irctest's tests use (as its ngircd controller configures)
+            "ircOperators": {"operuser": oper_hash("operpassword")},
+            "ircPassword": oper_hash(password) if password is not None else "",
         }
         self.proc = self.execute(
             ["java", "-XX:TieredStopAtLevel=1", "-jar", JAR, "-conf", json.dumps(config)]

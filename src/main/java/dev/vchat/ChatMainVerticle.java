@@ -1,6 +1,7 @@
 package dev.vchat;
 
 import dev.vchat.cluster.DepartedNodeSweeper;
+import dev.vchat.cluster.PeerFlush;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.config.NetTransport;
 import dev.vchat.core.Names;
@@ -55,7 +56,8 @@ public final class ChatMainVerticle extends VerticleBase {
       vertx.deployVerticle(new HistoryVerticle(), new DeploymentOptions().setConfig(config.toJson())));
     Future<String> sweeper = history.compose(warm -> vertx.isClustered()
       ? vertx.deployVerticle(() -> new DepartedNodeSweeper(store), new DeploymentOptions().setConfig(config.toJson()))
-      : Future.succeededFuture(""));
+      : Future.succeededFuture(""))
+      .compose(id -> PeerFlush.answer(vertx).map(id));
     return sweeper.compose(id -> vertx.deployVerticle(() -> {
         TcpChatVerticle instance = new TcpChatVerticle(store);
         tcpInstances.add(instance);
@@ -83,9 +85,10 @@ public final class ChatMainVerticle extends VerticleBase {
         vertx.isClustered() ? ", clustered as " + config.clusterName() : ""));
   }
 
+  /** Runs after the transports stopped (children first): their users have left; make sure the other nodes heard it. */
   @Override
   public Future<?> stop() {
     NodeState.tcpListening(vertx, false);
-    return Future.succeededFuture();
+    return PeerFlush.flush(vertx);
   }
 }

@@ -3,16 +3,21 @@ package dev.vchat.cluster;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import dev.vchat.config.ChatConfig;
+import dev.vchat.core.Addresses;
 import dev.vchat.core.ChatInstance;
 import dev.vchat.core.Events;
 import dev.vchat.core.UserEntry;
 import dev.vchat.core.UserRegistry;
 import dev.vchat.core.UserStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.core.spi.cluster.RegistrationInfo;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +42,22 @@ public final class DepartedNodeSweeper extends VerticleBase {
   private static final String VERTX_NODE_ID_ATTRIBUTE = "__vertx.nodeId";
   private static final int MAX_ATTEMPTS = 30;
   private static final long RETRY_MILLIS = 500;
+  private static final int UNROUTE_ATTEMPTS = 50;
+  private static final long ROUTES_SETTLE_MILLIS = 200;
 
   private final UserStore store;
   private HazelcastInstance hazelcast;
   private UUID listenerId;
+  private UUID lifecycleListenerId;
+  private ClusterManager clusterManager;
   private UserRegistry registry;
   private ChatInstance chat;
+  private SplitHeal heal;
+  /**
+   * Between Hazelcast's MERGING and MERGED this node leaves its half and joins the other: members
+   * it reports gone meanwhile are not gone.
+   */
+  private volatile boolean merging;
 
   public DepartedNodeSweeper(UserStore store) {
     this.store = store;
@@ -51,7 +66,7 @@ public final class DepartedNodeSweeper extends VerticleBase {
   @Override
   public Future<?> start() {
     // internal: Vert.x 5.0.7 has no public way from a Vertx to its cluster manager
-    ClusterManager clusterManager = ((VertxInternal) vertx).clusterManager();
+    clusterManager = ((VertxInternal) vertx).clusterManager();
     if (!(clusterManager instanceof HazelcastClusterManager hazelcastManager)) {
       return Future.succeededFuture();
     }
@@ -59,6 +74,20 @@ public final class DepartedNodeSweeper extends VerticleBase {
     return ChatInstance.open(vertx, ChatConfig.fromJson(config()), store).compose(opened -> {
       chat = opened;
       registry = opened.registry();
+      heal = new SplitHeal(vertx, clusterManager.getNodeId());
+      lifecycleListenerId = hazelcast.getLifecycleService().addLifecycleListener(event -> {
+        if (event.getState() == LifecycleEvent.LifecycleState.MERGING) {
+          merging = true;
+          log.warn("cluster split healing: this node leaves its half and merges into the other (Hazelcast MERGING)");
+        } else if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+          merging = false;
+          List<String> members = clusterManager.getNodes();
+          context.runOnContext(v -> heal.merged(members));
+        } else if (event.getState() == LifecycleEvent.LifecycleState.MERGE_FAILED) {
+          merging = false;
+          log.error("cluster split: Hazelcast's merge failed; the halves stay apart until its next try");
+        }
+      });
       listenerId = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
         @Override
         public void memberAdded(MembershipEvent event) {
@@ -67,12 +96,14 @@ public final class DepartedNodeSweeper extends VerticleBase {
         @Override
         public void memberRemoved(MembershipEvent event) {
           String node = event.getMember().getAttribute(VERTX_NODE_ID_ATTRIBUTE);
-          if (node != null) {
-            context.runOnContext(v -> sweepWithRetries(Set.of(node), 1));
+          if (node != null && !merging) {
+            context.runOnContext(v -> awaitUnrouted(node, 1).onComplete(done -> sweepWithRetries(Set.of(node), 1)));
           }
         }
       });
-      return sweepAbsentNodes(clusterManager.getNodes());
+      return vertx.eventBus().<JsonObject>consumer(Addresses.heal(clusterManager.getNodeId()), heal::answer)
+        .completion()
+        .compose(v -> sweepAbsentNodes(clusterManager.getNodes()));
     });
   }
 
@@ -80,8 +111,32 @@ public final class DepartedNodeSweeper extends VerticleBase {
   public Future<?> stop() {
     if (hazelcast != null && listenerId != null && hazelcast.getLifecycleService().isRunning()) {
       hazelcast.getCluster().removeMembershipListener(listenerId);
+      hazelcast.getLifecycleService().removeLifecycleListener(lifecycleListenerId);
     }
     return Future.succeededFuture();
+  }
+
+  /**
+   * Waits (up to 5 s) until this node's event bus no longer sends the broadcasts to {@code node}.
+   * Its connection to that node stays open until the event bus's own ping gives up (40 s), and
+   * what is written to it meanwhile is delivered if the node was only cut off and comes back: a
+   * leave notice sent too early would reach that node's own users, about users who never left.
+   */
+  private Future<Void> awaitUnrouted(String node, int attempt) {
+    Promise<List<RegistrationInfo>> registrations = Promise.promise();
+    clusterManager.getRegistrations(Addresses.BROADCAST, registrations);
+    return registrations.future().compose(found -> {
+      if (found.stream().noneMatch(registration -> node.equals(registration.nodeId()))) {
+        // the event bus's own view follows the cluster manager's within 20 ms (its throttle)
+        return vertx.timer(ROUTES_SETTLE_MILLIS).mapEmpty();
+      }
+      if (attempt >= UNROUTE_ATTEMPTS) {
+        log.warn("node {} still receives broadcasts after {} ms: its users' leave notices go out all the same", node,
+          attempt * RETRY_MILLIS / 5);
+        return Future.succeededFuture();
+      }
+      return vertx.timer(RETRY_MILLIS / 5).compose(v -> awaitUnrouted(node, attempt + 1));
+    });
   }
 
   private Future<Void> sweepAbsentNodes(List<String> members) {
@@ -103,7 +158,17 @@ public final class DepartedNodeSweeper extends VerticleBase {
    * Right after a member dies, the cluster may still route map operations to it while its
    * partitions move; those fail, so the sweep is tried again.
    */
-  private void sweepWithRetries(Set<String> goneNodes, int attempt) {
+  private void sweepWithRetries(Set<String> departed, int attempt) {
+    // a node back in the cluster (a healed split) keeps its users: it puts them back itself
+    Set<String> goneNodes = new HashSet<>(departed);
+    goneNodes.removeAll(clusterManager.getNodes());
+    if (goneNodes.isEmpty() || merging) {
+      if (!merging) {
+        log.info("node {} is a member again: its users stay", departed);
+      }
+      return;
+    }
+    heal.swept(goneNodes);
     sweep(goneNodes).onFailure(e -> {
       if (attempt >= MAX_ATTEMPTS) {
         log.error("could not remove the users of departed node {}: {}", goneNodes, e.getMessage());

@@ -26,7 +26,7 @@ public final class HazelcastSetup {
 
   /** A Vert.x builder for a clustered node, ready for {@code buildClustered()}. */
   public static VertxBuilder clusteredBuilder(VertxOptions options, ChatConfig chat) {
-    options.getEventBusOptions().setHost(chat.clusterHost());
+    EventBusTls.apply(options.getEventBusOptions().setHost(chat.clusterHost()), chat);
     return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcastConfig(chat)));
   }
 
@@ -48,6 +48,7 @@ public final class HazelcastSetup {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     failureDetection(config, chat.clusterFailureSeconds());
+    splitBrainMerge(config);
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
     return config;
   }
@@ -67,6 +68,28 @@ public final class HazelcastSetup {
     config.setProperty("hazelcast.heartbeat.failuredetector.type", "deadline");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(failureSeconds));
     config.setProperty("hazelcast.operation.call.timeout.millis", String.valueOf(operationCallTimeoutMillis(failureSeconds)));
+  }
+
+  /** Hazelcast's property: seconds after a member starts before it first looks for another half to merge with. */
+  static final String MERGE_FIRST_RUN_DELAY = "hazelcast.merge.first.run.delay.seconds";
+  /** Hazelcast's property: seconds between two looks for another half. */
+  static final String MERGE_NEXT_RUN_DELAY = "hazelcast.merge.next.run.delay.seconds";
+  static final String DEFAULT_MERGE_FIRST_RUN_DELAY = "30";
+  static final String DEFAULT_MERGE_NEXT_RUN_DELAY = "15";
+
+  /**
+   * How soon the halves of a split cluster find each other again once the network is back:
+   * Hazelcast's own defaults (300 s, then every 120 s) leave the chat split for minutes after the
+   * network is back. Each look costs a join request to the members in {@code clusterMembers} that are
+   * not in this half. Either can be set with {@code -D} (a system property wins over these defaults).
+   */
+  static void splitBrainMerge(Config config) {
+    if (System.getProperty(MERGE_FIRST_RUN_DELAY) == null) {
+      config.setProperty(MERGE_FIRST_RUN_DELAY, DEFAULT_MERGE_FIRST_RUN_DELAY);
+    }
+    if (System.getProperty(MERGE_NEXT_RUN_DELAY) == null) {
+      config.setProperty(MERGE_NEXT_RUN_DELAY, DEFAULT_MERGE_NEXT_RUN_DELAY);
+    }
   }
 
   /** At least twice the failure time, never below Hazelcast's own default of 60 s. */

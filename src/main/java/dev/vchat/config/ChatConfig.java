@@ -5,7 +5,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The server's settings, parsed once from the JSON configuration and validated.
@@ -47,7 +50,12 @@ public record ChatConfig(
   List<String> webAllowedOrigins,
   int webJoinTimeoutMillis,
   int opsPort,
-  String opsHost) {
+  String opsHost,
+  Map<String, String> ircOperators,
+  String ircPassword,
+  String clusterTlsCertPath,
+  String clusterTlsKeyPath,
+  String clusterTlsCaPath) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8888;
@@ -117,6 +125,16 @@ public record ChatConfig(
   /** The interface the operator's own HTTP server (when {@code opsPort} > 0) binds to. */
   public static final String DEFAULT_OPS_HOST = "127.0.0.1";
 
+  /**
+   * PEM certificate (chain) of this node for TLS on the clustered event bus; with
+   * {@code clusterTlsKeyPath} and {@code clusterTlsCaPath}, or all three empty (plain event bus).
+   */
+  public static final String DEFAULT_CLUSTER_TLS_CERT_PATH = "";
+  /** PEM private key of this node's event-bus certificate. */
+  public static final String DEFAULT_CLUSTER_TLS_KEY_PATH = "";
+  /** PEM certificate(s) of the CA that signs every node's certificate: the only peers accepted. */
+  public static final String DEFAULT_CLUSTER_TLS_CA_PATH = "";
+
   /** The IRC listener (irssi, WeeChat, HexChat ...), on the same {@code host}; 0 turns it off. */
   public static final int DEFAULT_IRC_PORT = 6667;
   /** Whether an IRC user lands in #lobby after registering, as every other user does. */
@@ -126,6 +144,16 @@ public record ChatConfig(
   public static final int DEFAULT_IRC_TLS_PORT = 6697;
   /** The server's name in IRC prefixes and numerics (one word, such as a host name). */
   public static final String DEFAULT_IRC_SERVER_NAME = "vchat";
+
+  /**
+   * IRC operators (OPER NAME PASSWORD): name to a PBKDF2 hash of the password, never the password
+   * itself ({@link #OPER_HASH}); none by default, and then OPER is refused.
+   */
+  public static final Map<String, String> DEFAULT_IRC_OPERATORS = Map.of();
+  /** The IRC connection password (PASS), as a hash in the {@link #OPER_HASH} form; empty: none asked. */
+  public static final String DEFAULT_IRC_PASSWORD = "";
+  /** {@code pbkdf2-sha256:ITERATIONS:SALT:HASH}, salt and hash in base64 (java -cp chat.jar dev.vchat.irc.OperPassword makes one). */
+  public static final Pattern OPER_HASH = Pattern.compile("pbkdf2-sha256:([1-9][0-9]{0,7}):([A-Za-z0-9+/]+=*):([A-Za-z0-9+/]+=*)");
 
   public static final ChatConfig DEFAULTS = fromJson(new JsonObject());
 
@@ -137,7 +165,8 @@ public record ChatConfig(
         "floodMessagesPerSecond", "floodBurst", "floodKickRefusals", "floodKickWindowSeconds",
     "maxConnections", "maxConnectionsPerIp", "tlsCertPath", "tlsKeyPath", "historyLines", "maxRooms",
     "ircPort", "ircAutoJoin", "ircServerName", "ircTlsPort",
-    "webAllowedOrigins", "webJoinTimeoutMillis", "opsPort", "opsHost");
+    "webAllowedOrigins", "webJoinTimeoutMillis", "opsPort", "opsHost", "ircOperators", "ircPassword",
+    "clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath");
 
   /** Parses and validates; unknown keys are refused so that a typo cannot pass unnoticed. */
   public static ChatConfig fromJson(JsonObject json) {
@@ -153,6 +182,10 @@ public record ChatConfig(
       throw new ConfigException("config keys \"tlsCertPath\" and \"tlsKeyPath\" must be set together (both empty: plain TCP)"
         + (tlsCertPath.isEmpty() ? "; \"tlsCertPath\" is empty" : "; \"tlsKeyPath\" is empty"));
     }
+    String clusterTlsCertPath = in.string("clusterTlsCertPath", DEFAULT_CLUSTER_TLS_CERT_PATH).trim();
+    String clusterTlsKeyPath = in.string("clusterTlsKeyPath", DEFAULT_CLUSTER_TLS_KEY_PATH).trim();
+    String clusterTlsCaPath = in.string("clusterTlsCaPath", DEFAULT_CLUSTER_TLS_CA_PATH).trim();
+    clusterTlsAllOrNone(clusterTlsCertPath, clusterTlsKeyPath, clusterTlsCaPath);
     int port = in.integer("port", DEFAULT_PORT, 0, 65535);
     int ircPort = in.integer("ircPort", DEFAULT_IRC_PORT, 0, 65535);
     if (ircPort != 0 && ircPort == port) {
@@ -198,7 +231,30 @@ public record ChatConfig(
       origins(in.list("webAllowedOrigins", DEFAULT_WEB_ALLOWED_ORIGINS)),
       in.integer("webJoinTimeoutMillis", DEFAULT_WEB_JOIN_TIMEOUT_MILLIS, 100, 600_000),
       in.integer("opsPort", DEFAULT_OPS_PORT, 0, 65535),
-      in.nonBlank("opsHost", DEFAULT_OPS_HOST));
+      in.nonBlank("opsHost", DEFAULT_OPS_HOST),
+      ircOperators(json.getValue("ircOperators")),
+      ircPassword(in.string("ircPassword", DEFAULT_IRC_PASSWORD)),
+      clusterTlsCertPath,
+      clusterTlsKeyPath,
+      clusterTlsCaPath);
+  }
+
+  /** The event bus is either encrypted and authenticated with all three files, or plain with none. */
+  private static void clusterTlsAllOrNone(String cert, String key, String ca) {
+    List<String> missing = new java.util.ArrayList<>();
+    if (cert.isEmpty()) {
+      missing.add("\"clusterTlsCertPath\"");
+    }
+    if (key.isEmpty()) {
+      missing.add("\"clusterTlsKeyPath\"");
+    }
+    if (ca.isEmpty()) {
+      missing.add("\"clusterTlsCaPath\"");
+    }
+    if (!missing.isEmpty() && missing.size() < 3) {
+      throw new ConfigException("config keys \"clusterTlsCertPath\", \"clusterTlsKeyPath\" and \"clusterTlsCaPath\" must be set together"
+        + " (all empty: a plain event bus); empty: " + String.join(", ", missing));
+    }
   }
 
   /** Whether the IRC listener is on ({@code ircPort} not 0). */
@@ -216,6 +272,11 @@ public record ChatConfig(
     return !tlsCertPath.isEmpty();
   }
 
+  /** Whether the clustered event bus speaks TLS with client certificates: its three PEM paths are set. */
+  public boolean clusterTlsEnabled() {
+    return !clusterTlsCertPath.isEmpty();
+  }
+
   /**
    * Checks that the TLS files, when configured, are readable files; blocking file-system calls,
    * so call it before Vert.x starts (the launcher does) or off the event loop.
@@ -224,6 +285,11 @@ public record ChatConfig(
     if (tlsEnabled()) {
       readableFile("tlsCertPath", tlsCertPath);
       readableFile("tlsKeyPath", tlsKeyPath);
+    }
+    if (clusterTlsEnabled()) {
+      readableFile("clusterTlsCertPath", clusterTlsCertPath);
+      readableFile("clusterTlsKeyPath", clusterTlsKeyPath);
+      readableFile("clusterTlsCaPath", clusterTlsCaPath);
     }
     return this;
   }
@@ -285,7 +351,43 @@ public record ChatConfig(
       .put("webAllowedOrigins", new JsonArray(webAllowedOrigins))
       .put("webJoinTimeoutMillis", webJoinTimeoutMillis)
       .put("opsPort", opsPort)
-      .put("opsHost", opsHost);
+      .put("opsHost", opsHost)
+      .put("ircOperators", new JsonObject(new TreeMap<String, Object>(ircOperators)))
+      .put("ircPassword", ircPassword)
+      .put("clusterTlsCertPath", clusterTlsCertPath)
+      .put("clusterTlsKeyPath", clusterTlsKeyPath)
+      .put("clusterTlsCaPath", clusterTlsCaPath);
+  }
+
+  private static String ircPassword(String hash) {
+    if (!hash.isEmpty() && !OPER_HASH.matcher(hash).matches()) {
+      throw new ConfigException("config key \"ircPassword\" must be empty (no password) or a hash pbkdf2-sha256:ITERATIONS:SALT:HASH"
+        + " (make one with java -cp chat.jar dev.vchat.irc.OperPassword), never the password itself");
+    }
+    return hash;
+  }
+
+  /** Each a name without spaces (what OPER takes) to a password hash in the {@link #OPER_HASH} form. */
+  private static Map<String, String> ircOperators(Object value) {
+    if (value == null) {
+      return DEFAULT_IRC_OPERATORS;
+    }
+    if (!(value instanceof JsonObject operators)) {
+      throw new ConfigException("config key \"ircOperators\" must be an object of name to password hash, not " + value);
+    }
+    Map<String, String> checked = new TreeMap<>();
+    for (String name : operators.fieldNames()) {
+      Object hash = operators.getValue(name);
+      if (!name.matches("[^\\s:,]{1,64}")) {
+        throw new ConfigException("config key \"ircOperators\": the name \"" + name + "\" must be 1 to 64 characters without spaces, ':' or ','");
+      }
+      if (!(hash instanceof String s) || !OPER_HASH.matcher(s).matches()) {
+        throw new ConfigException("config key \"ircOperators\": the password of \"" + name
+          + "\" must be a hash pbkdf2-sha256:ITERATIONS:SALT:HASH (make one with java -cp chat.jar dev.vchat.irc.OperPassword), never the password itself");
+      }
+      checked.put(name, s);
+    }
+    return Map.copyOf(checked);
   }
 
   /** Each an origin as browsers send it ({@code scheme://host[:port]}, no path), or "*". */

@@ -6,6 +6,7 @@ import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -143,6 +144,7 @@ public final class ChatSession {
     state = State.ONLINE;
     announced = true;
     listed = chat.localUsers().list(entry, this, context);
+    LocalSessions.of(chat.vertx()).add(this, Vertx.currentContext());
     metrics.userOnline();
     log.info("join {}", entry.name());
     announce(Events.online(sid, addr, entry.name(), entry.rooms()));
@@ -301,6 +303,19 @@ public final class ChatSession {
       message.fail(ReplyFailure.NO_HANDLERS.toInt(), "not online");
       return;
     }
+    if (Events.isRequest(message.body())) {
+      // another user's command on this user's entry: run here, in order with this user's own
+      // lines, so that the entry has one writer
+      tasks.submit(() -> (state == State.ONLINE ? Membership.requested(this, message.body())
+        : Future.<Boolean>failedFuture("not online")).onComplete(ar -> {
+          if (ar.succeeded()) {
+            message.reply(new JsonObject().put("done", ar.result()).put("name", entry.name()));
+          } else {
+            message.fail(ReplyFailure.RECIPIENT_FAILURE.toInt(), ar.cause().getMessage());
+          }
+        }).otherwiseEmpty());
+      return;
+    }
     peer.deliver(message.body());
     message.reply(new JsonObject().put("name", entry.name()));
   }
@@ -326,6 +341,11 @@ public final class ChatSession {
     }
   }
 
+  /** Whether this user is always in exactly one room (TCP, browser), or may be in several (IRC). */
+  public boolean inOneRoom() {
+    return peer.inOneRoom();
+  }
+
   private void kickIdle() {
     int seconds = chat.config().idleTimeoutSeconds();
     log.info("kick {} from {}: idle for {} s", entry.name(), addr, seconds);
@@ -347,6 +367,7 @@ public final class ChatSession {
     endRefusalStreak();
     if (announced) {
       metrics.userOffline();
+      LocalSessions.of(chat.vertx()).remove(this);
     }
     idleTimer.cancel();
     Future<Void> unregistered = inbox == null ? Future.succeededFuture() : inbox.unregister();
@@ -362,6 +383,46 @@ public final class ChatSession {
         chat.publish(offline);
       }
     }).compose(v -> unregistered).onComplete(ar -> left.tryComplete());
+  }
+
+  /**
+   * After a split cluster heals: puts this user's entry back in the registry (the other half had
+   * swept it). If another user holds the name now and keeps it, this user is told so and renamed
+   * to a free name (its initial {@code IP:PORT} one, or that with a suffix), and everyone sees the
+   * rename. Runs in order with the user's lines; true when the user kept its name.
+   */
+  public Future<Boolean> reclaim() {
+    Promise<Boolean> done = Promise.promise();
+    tasks.submit(() -> {
+      if (state != State.ONLINE) {
+        done.complete(true);
+        return Future.succeededFuture();
+      }
+      UserEntry held = entry;
+      Future<Boolean> kept = chat.registry().reclaim(held).compose(ok -> ok ? Future.succeededFuture(true) : yieldName(held));
+      return kept.onComplete(done).otherwiseEmpty();
+    });
+    return done.future();
+  }
+
+  private Future<Boolean> yieldName(UserEntry lost) {
+    return chat.registry().claimFreeName(lost, addr).map(renamed -> {
+      if (state != State.ONLINE) {
+        renamed.ifPresent(chat.registry()::releaseWithRetries);
+        return false;
+      }
+      if (renamed.isEmpty()) {
+        log.warn("{} from {} lost its name at the heal of a split and no free name is left: disconnected", lost.name(), addr);
+        end(Events.nameLost(lost.name()));
+        return false;
+      }
+      renamed(renamed.get()); // the registry holds the new name: so does the node's directory
+      log.info("{} from {} kept by another user at the heal of a split: renamed to {}", lost.name(), addr, entry.name());
+      peer.deliver(Events.nameLost(lost.name()));
+      peer.deliver(Events.renamed(entry.name()));
+      chat.publish(Events.rename(sid, addr, lost.name(), entry.name(), entry.rooms()));
+      return false;
+    });
   }
 
   // --- what commands see

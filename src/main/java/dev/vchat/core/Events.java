@@ -20,6 +20,18 @@ public final class Events {
   public static final String RENAME = "rename";
   public static final String JOINED = "joined";
   public static final String LEFT = "left";
+  /** A user was kicked from {@code room} by {@code by} (an operator), with a {@code reason}. */
+  public static final String KICK = "kick";
+  /** A user was made an operator of {@code room} by {@code by}. */
+  public static final String OPPED = "opped";
+  /** A user is no longer an operator of {@code room}, by {@code by}. */
+  public static final String DEOPPED = "deopped";
+
+  // sent to one user's private address by another user's session, run by the receiving session
+  /** Leave {@code room}: an operator ({@code by}, {@code byAddr}) kicked you, with a {@code reason}. */
+  public static final String KICK_REQUEST = "kick-request";
+  /** Become ({@code op} true) or stop being an operator of {@code room}, by {@code by}, {@code byAddr}. */
+  public static final String OP_REQUEST = "op-request";
 
   // sent to one user
   public static final String WHO = "who";
@@ -28,6 +40,8 @@ public final class Events {
   public static final String HISTORY_EMPTY = "history-empty";
   public static final String ROOM_LISTED = "room-listed";
   public static final String RENAMED = "renamed";
+  /** The user's name went to another user while the cluster was split; a {@link #RENAMED} follows. */
+  public static final String NAME_LOST = "name-lost";
   public static final String PRIVATE = "private";
   public static final String PRIVATE_ECHO = "private-echo";
   public static final String KICKED = "kicked";
@@ -56,7 +70,7 @@ public final class Events {
   public static final String ROOMS = "rooms";
   /** Optional, in {@code left} and {@code offline}: why, as the user said it (IRC's PART and QUIT); lines on TCP do not show it. */
   public static final String REASON = "reason";
-  /** Optional, {@code true} in a {@code chat} event sent as an IRC NOTICE; shown like any chat line elsewhere. */
+  /** Optional, {@code true} in a {@code chat} or {@code private} event sent as an IRC NOTICE; shown like any other elsewhere. */
   public static final String NOTICE = "notice";
   /** In a {@link #HISTORY} event: the chat event it repeats. */
   public static final String ENTRY = "entry";
@@ -94,6 +108,30 @@ public final class Events {
     return of(LEFT).put(SID, sid).put("addr", addr).put("name", name).put(ROOM, room);
   }
 
+  public static JsonObject kick(String sid, String addr, String name, String room, String by, String byAddr, String reason) {
+    return of(KICK).put(SID, sid).put("addr", addr).put("name", name).put(ROOM, room).put("by", by).put("byAddr", byAddr)
+      .put(REASON, reason);
+  }
+
+  public static JsonObject opChanged(String sid, String addr, String name, String room, String by, String byAddr, boolean op) {
+    return of(op ? OPPED : DEOPPED).put(SID, sid).put("addr", addr).put("name", name).put(ROOM, room).put("by", by)
+      .put("byAddr", byAddr);
+  }
+
+  public static JsonObject kickRequest(String room, String by, String byAddr, String reason) {
+    return of(KICK_REQUEST).put(ROOM, room).put("by", by).put("byAddr", byAddr).put(REASON, reason);
+  }
+
+  public static JsonObject opRequest(String room, String by, String byAddr, boolean op) {
+    return of(OP_REQUEST).put(ROOM, room).put("by", by).put("byAddr", byAddr).put("op", op);
+  }
+
+  /** Whether a message on a user's private address is a request for its session to run, not something to show. */
+  public static boolean isRequest(JsonObject event) {
+    String type = type(event);
+    return KICK_REQUEST.equals(type) || OP_REQUEST.equals(type);
+  }
+
   public static JsonObject roomEntered(String room) {
     return of(ROOM_ENTERED).put(ROOM, room);
   }
@@ -127,6 +165,10 @@ public final class Events {
 
   public static JsonObject renamed(String name) {
     return of(RENAMED).put("name", name);
+  }
+
+  public static JsonObject nameLost(String name) {
+    return of(NAME_LOST).put("name", name);
   }
 
   public static JsonObject privateMessage(String fromAddr, String from, String text) {

@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class Membership {
 
   private static final Logger log = LoggerFactory.getLogger(Membership.class);
+  /** History lines shown on going back to the lobby after a kick, as a {@code join} shows. */
+  private static final int HISTORY_ON_JOIN = 20;
 
   private Membership() {
   }
@@ -36,7 +38,8 @@ public final class Membership {
       String room = display.orElse(wanted);
       List<String> rooms = new ArrayList<>(current.rooms());
       rooms.add(room);
-      UserEntry moved = current.withRooms(rooms);
+      // whoever enters an empty room is its operator (two entering at the same instant may both be)
+      UserEntry moved = current.withRooms(rooms).withOperator(key, display.isEmpty() && Rooms.hasOperators(key));
       return session.chat().registry().move(current, moved).compose(done -> {
         if (!done) {
           return Future.failedFuture("its registry entry changed");
@@ -77,6 +80,82 @@ public final class Membership {
       session.announce(left);
       return Future.succeededFuture(true);
     });
+  }
+
+  /**
+   * Runs a request another user's session sent to this one ({@link Events#isRequest}): a kick
+   * from a room or a change of operator status, on this user's own entry. True if done; false
+   * when the user is not in that room.
+   */
+  public static Future<Boolean> requested(ChatSession session, JsonObject request) {
+    String roomKey = Rooms.key(request.getString(Events.ROOM));
+    if (!session.entry().isIn(roomKey)) {
+      return Future.succeededFuture(false);
+    }
+    String by = request.getString("by");
+    String byAddr = request.getString("byAddr");
+    if (Events.OP_REQUEST.equals(Events.type(request))) {
+      return setOperator(session, roomKey, request.getBoolean("op"), by, byAddr);
+    }
+    return kicked(session, roomKey, by, byAddr, request.getString(Events.REASON, ""));
+  }
+
+  private static Future<Boolean> setOperator(ChatSession session, String roomKey, boolean op, String by, String byAddr) {
+    UserEntry current = session.entry();
+    UserEntry changed = current.withOperator(roomKey, op);
+    if (changed.equals(current)) {
+      return Future.succeededFuture(true);
+    }
+    String room = displayIn(current, roomKey);
+    return session.chat().registry().move(current, changed).compose(done -> {
+      if (!done) {
+        return Future.failedFuture("its registry entry changed");
+      }
+      session.moved(changed);
+      log.info("{} {} operator of {} (by {})", session.name(), op ? "is now" : "is no longer", room, by);
+      session.announce(Events.opChanged(session.sid(), session.addr(), session.name(), room, by, byAddr, op));
+      return Future.succeededFuture(true);
+    });
+  }
+
+  /**
+   * Out of the room, and everyone in it told why; a user who is always in one room (TCP,
+   * browser) goes back to the lobby, as a {@code join #lobby} would take it (history included).
+   */
+  private static Future<Boolean> kicked(ChatSession session, String roomKey, String by, String byAddr, String reason) {
+    UserEntry current = session.entry();
+    String room = displayIn(current, roomKey);
+    boolean toLobby = session.inOneRoom();
+    List<String> rooms = new ArrayList<>(current.rooms());
+    rooms.remove(room);
+    if (toLobby) {
+      rooms = List.of(Rooms.LOBBY);
+    }
+    UserEntry moved = current.withRooms(rooms);
+    Future<List<JsonObject>> history = toLobby
+      ? session.chat().history(Rooms.key(Rooms.LOBBY), HISTORY_ON_JOIN).otherwise(List.of())
+      : Future.succeededFuture(List.of());
+    return history.compose(lines -> session.chat().registry().move(current, moved).compose(done -> {
+      if (!done) {
+        return Future.failedFuture("its registry entry changed");
+      }
+      session.moved(moved);
+      log.info("{} kicked from {} by {}", session.name(), room, by);
+      session.announce(Events.kick(session.sid(), session.addr(), session.name(), room, by, byAddr, reason));
+      if (toLobby) {
+        session.chat().publish(Events.joined(session.sid(), session.addr(), session.name(), Rooms.LOBBY));
+        session.reply(Events.roomEntered(Rooms.LOBBY));
+        if (lines.isEmpty()) {
+          session.reply(Events.historyEmpty(Rooms.LOBBY));
+        }
+        lines.forEach(line -> session.reply(Events.history(line)));
+      }
+      return Future.succeededFuture(true);
+    }));
+  }
+
+  private static String displayIn(UserEntry entry, String roomKey) {
+    return entry.rooms().stream().filter(r -> Rooms.key(r).equals(roomKey)).findFirst().orElseThrow();
   }
 
   /** A chat line to one of the user's rooms (by its display name); false if the user is not in it. */

@@ -27,4 +27,12 @@ public interface Peer {
   default boolean holdsBackInput() {
     return false;
   }
+
+  /**
+   * Whether this user is always in exactly one room (TCP, browser): one kicked from its room is
+   * moved to the lobby. False where a user may be in several rooms or none (IRC).
+   */
+  default boolean inOneRoom() {
+    return true;
+  }
 }

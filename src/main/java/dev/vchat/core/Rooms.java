@@ -18,6 +18,14 @@ public final class Rooms {
     return length >= 1 && length <= Names.MAX_LENGTH && CHOSEN.matcher(room).matches();
   }
 
+  /**
+   * Whether a room has operators: every room but {@link #LOBBY}, where everyone lands, which
+   * belongs to nobody (and a kick from it would have nowhere to send a TCP user).
+   */
+  public static boolean hasOperators(String roomKey) {
+    return !roomKey.equals(key(LOBBY));
+  }
+
   /** Rooms that differ only in case (or look alike, as names do) are the same room. */
   public static String key(String room) {
     return "#" + Names.key(room.substring(1));

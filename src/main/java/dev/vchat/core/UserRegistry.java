@@ -102,6 +102,53 @@ public final class UserRegistry {
     return retried("release " + entry.name(), "released " + entry.name(), () -> release(entry));
   }
 
+  /**
+   * After a split cluster heals: puts {@code entry} back if the other half swept it. True when
+   * the user holds its name again (the entry was there, is put back, or an older entry of the same
+   * session is replaced by it); false when another user's entry holds the name: that user keeps it
+   * (docs/CLUSTER.md: the registry's holder after Hazelcast's merge wins). Tried again while the
+   * registry fails, as a release is.
+   */
+  public Future<Boolean> reclaim(UserEntry entry) {
+    // right after a merge, operations can fail while partitions move: a user must not be left out
+    return retried("re-claim " + entry.name(), "re-claimed " + entry.name(), () -> reclaimOnce(entry));
+  }
+
+  private Future<Boolean> reclaimOnce(UserEntry entry) {
+    String mine = entry.encode();
+    return users.putIfAbsent(entry.key(), mine).compose(holder -> {
+      if (holder == null || holder.equals(mine)) {
+        return Future.succeededFuture(true);
+      }
+      if (entry.sid().equals(UserEntry.decode(holder).sid())) {
+        return users.replaceIfPresent(entry.key(), holder, mine).compose(replaced -> replaced
+          ? Future.succeededFuture(true)
+          : reclaimOnce(entry));
+      }
+      return Future.succeededFuture(false);
+    });
+  }
+
+  /**
+   * For a user whose name went to someone else: claims its initial name ({@code addr}), or
+   * {@code addr-2} ... {@code addr-10} when that is taken, as a newcomer's join does; empty when
+   * none is free.
+   */
+  public Future<Optional<UserEntry>> claimFreeName(UserEntry entry, String addr) {
+    return retried("find a free name for " + addr, "found a free name for " + addr, () -> claimFreeName(entry, addr, 1));
+  }
+
+  private Future<Optional<UserEntry>> claimFreeName(UserEntry entry, String addr, int attempt) {
+    if (attempt > 10) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    UserEntry candidate = entry.withName(attempt == 1 ? addr : addr + "-" + attempt);
+    // as a re-claim: a try that failed but was written all the same counts as this user's
+    return reclaimOnce(candidate).compose(claimed -> claimed
+      ? Future.succeededFuture(Optional.of(candidate))
+      : claimFreeName(entry, addr, attempt + 1));
+  }
+
   public Future<Optional<UserEntry>> find(String name) {
     return findByKey(Names.key(name));
   }

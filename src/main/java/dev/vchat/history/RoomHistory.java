@@ -7,10 +7,12 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The last chat lines of each room: a ring of at most {@code lines} events per room, for at most
@@ -68,6 +70,52 @@ final class RoomHistory {
     JsonObject all = new JsonObject();
     rings.forEach((key, ring) -> all.put(key, new JsonArray(new ArrayList<>(ring))));
     return all;
+  }
+
+  /**
+   * Adds the lines of another node's {@link #snapshot()} that this node does not have (said in the
+   * other half of a split cluster): each room's two rings merged by timestamp, this node's line
+   * first on a tie, a line kept in both only once, the newest {@code lines} kept. Returns how many
+   * lines were added.
+   */
+  int merge(JsonObject snapshot) {
+    int added = 0;
+    for (String key : snapshot.fieldNames()) {
+      List<JsonObject> theirs = new ArrayList<>();
+      snapshot.getJsonArray(key).forEach(event -> theirs.add((JsonObject) event));
+      ArrayDeque<JsonObject> ring = rings.get(key);
+      List<JsonObject> mine = ring == null ? List.of() : new ArrayList<>(ring);
+      Set<String> known = new HashSet<>();
+      mine.forEach(event -> known.add(identity(event)));
+      List<JsonObject> merged = new ArrayList<>(mine.size() + theirs.size());
+      int i = 0;
+      for (JsonObject other : theirs) {
+        if (!known.add(identity(other))) {
+          continue;
+        }
+        while (i < mine.size() && timestamp(mine.get(i)) <= timestamp(other)) {
+          merged.add(mine.get(i++));
+        }
+        merged.add(other);
+        added++;
+      }
+      merged.addAll(mine.subList(i, mine.size()));
+      if (lines > 0 && !merged.isEmpty()) {
+        rings.put(key, new ArrayDeque<>(merged.subList(Math.max(0, merged.size() - lines), merged.size())));
+      }
+    }
+    return added;
+  }
+
+  /** One chat line, whichever node kept it: its sender's session, its time, its room and its text. */
+  private static String identity(JsonObject chat) {
+    return chat.getString(Events.SID) + '\u0000' + chat.getValue("ts") + '\u0000' + chat.getString(Events.ROOM)
+      + '\u0000' + chat.getString("text");
+  }
+
+  private static long timestamp(JsonObject chat) {
+    Long ts = chat.getLong("ts");
+    return ts == null ? 0 : ts;
   }
 
   /** Takes a peer's {@link #snapshot()}; lines already kept here (received meanwhile) are not doubled. */

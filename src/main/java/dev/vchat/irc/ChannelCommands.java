@@ -1,16 +1,19 @@
 package dev.vchat.irc;
 
+import dev.vchat.core.Addresses;
 import dev.vchat.core.ChatSession;
+import dev.vchat.core.Events;
 import dev.vchat.core.Membership;
 import dev.vchat.core.Rooms;
 import dev.vchat.core.UserEntry;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** JOIN, PART, NAMES, LIST, TOPIC, MODE: rooms are channels. */
+/** JOIN, PART, NAMES, LIST, TOPIC, MODE, KICK: rooms are channels. */
 final class ChannelCommands {
 
   /** History lines replayed on joining a channel, as the chat's own join shows. */
@@ -28,6 +31,7 @@ final class ChannelCommands {
     commands.add("LIST", 0, ChannelCommands::list);
     commands.add("TOPIC", 1, ChannelCommands::topic);
     commands.add("MODE", 1, ChannelCommands::mode);
+    commands.add("KICK", 2, ChannelCommands::kick);
   }
 
   /** JOIN #a,#b | JOIN 0 (leave all): each in turn; the user's JOIN, then NAMES and the history. */
@@ -111,11 +115,16 @@ final class ChannelCommands {
       client.reply(Numerics.RPL_ENDOFNAMES, channel, "End of /NAMES list");
       return Future.succeededFuture();
     }
-    return client.session().chat().registry().inRoom(Rooms.key(channel)).<Void>map(users -> {
+    String key = Rooms.key(channel);
+    boolean inside = client.session().entry().isIn(key);
+    return client.session().chat().registry().inRoom(key).<Void>map(users -> {
       List<String> line = new ArrayList<>();
       int bytes = 0;
       for (UserEntry user : users) {
-        String nick = IrcNicks.nickOf(user.name());
+        if (!inside && user.hasMode(UserModes.INVISIBLE)) {
+          continue; // invisible users are listed only to those who share the channel
+        }
+        String nick = (user.isOperatorOf(key) ? "@" : "") + IrcNicks.nickOf(user.name());
         if (bytes + nick.length() > NAMES_BYTES && !line.isEmpty()) {
           client.reply(Numerics.RPL_NAMREPLY, "=", channel, String.join(" ", line));
           line.clear();
@@ -154,7 +163,7 @@ final class ChannelCommands {
       if (!client.session().entry().isIn(Rooms.key(channel))) {
         client.reply(Numerics.ERR_NOTONCHANNEL, channel, "You're not on that channel");
       } else {
-        client.reply(Numerics.ERR_CHANOPRIVSNEEDED, channel, "You're not channel operator (rooms have no topic)");
+        client.reply(Numerics.ERR_CHANOPRIVSNEEDED, channel, "Rooms have no topic: nobody may set one");
       }
     } else {
       client.reply(Numerics.RPL_NOTOPIC, channel, "No topic is set");
@@ -163,28 +172,124 @@ final class ChannelCommands {
   }
 
   /**
-   * MODE #room: no modes (324 "+"); MODE #room b: an empty ban list; any change: 482. MODE
-   * NICK: the user's own modes are none (221 "+"), no flag can be set (501); others' 502.
+   * MODE #room: no channel modes (324 "+"); MODE #room b: an empty ban list; MODE #room +o/-o
+   * NICK ...: by an operator of the room (482 otherwise), each change run by the target's own
+   * session; any other letter: 472. MODE NICK: {@link UserModes}.
    */
   private static Future<Void> mode(IrcClient client, IrcMessage m) {
     String target = m.param(0);
-    if (target.startsWith("#")) {
-      if (!Rooms.isValid(target)) {
-        client.reply(Numerics.ERR_NOSUCHCHANNEL, target, "No such channel");
-      } else if (m.params().size() == 1) {
-        client.reply(Numerics.RPL_CHANNELMODEIS, target, "+");
-      } else if (m.param(1).equals("b") || m.param(1).equals("+b") && m.params().size() == 2) {
-        client.reply("368", target, "End of channel ban list");
-      } else {
-        client.reply(Numerics.ERR_CHANOPRIVSNEEDED, target, "You're not channel operator (rooms have no modes)");
-      }
-    } else if (!dev.vchat.core.Names.key(IrcNicks.nameOf(target)).equals(client.session().entry().key())) {
-      client.reply(Numerics.ERR_USERSDONTMATCH, "Can't change mode for other users");
-    } else if (m.params().size() == 1) {
-      client.reply(Numerics.RPL_UMODEIS, "+");
-    } else {
-      client.reply(Numerics.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
+    if (!target.startsWith("#")) {
+      return UserModes.mode(client, m);
     }
-    return Future.succeededFuture();
+    if (!Rooms.isValid(target)) {
+      client.reply(Numerics.ERR_NOSUCHCHANNEL, target, "No such channel");
+      return Future.succeededFuture();
+    }
+    if (m.params().size() == 1) {
+      client.reply(Numerics.RPL_CHANNELMODEIS, target, "+");
+      return Future.succeededFuture();
+    }
+    String modes = m.param(1);
+    if (modes.equals("b") || modes.equals("+b") && m.params().size() == 2) {
+      client.reply(Numerics.RPL_ENDOFBANLIST, target, "End of channel ban list");
+      return Future.succeededFuture();
+    }
+    String key = Rooms.key(target);
+    if (!client.session().entry().isIn(key) && !UserModes.isIrcOperator(client)) {
+      client.reply(Numerics.ERR_NOTONCHANNEL, target, "You're not on that channel");
+      return Future.succeededFuture();
+    }
+    if (!canOperate(client, key)) {
+      client.reply(Numerics.ERR_CHANOPRIVSNEEDED, target, operatorRule(key));
+      return Future.succeededFuture();
+    }
+    Future<Void> chain = Future.succeededFuture();
+    boolean add = true;
+    int next = 2;
+    for (char letter : modes.toCharArray()) {
+      if (letter == '+' || letter == '-') {
+        add = letter == '+';
+      } else if (letter == 'o') {
+        if (next >= m.params().size()) {
+          client.reply(Numerics.ERR_NEEDMOREPARAMS, "MODE", "Not enough parameters");
+          break;
+        }
+        String nick = m.param(next++);
+        boolean op = add;
+        chain = chain.compose(v -> onTarget(client, target, nick,
+          Events.opRequest(target, client.session().name(), client.session().addr(), op)));
+      } else {
+        client.reply(Numerics.ERR_UNKNOWNMODE, String.valueOf(letter), "is unknown mode char to me (rooms have only operators)");
+      }
+    }
+    return chain;
   }
+
+  /** KICK #room NICK[,NICK] [:reason]: by an operator of the room; the user leaves it (TCP and browser users go to #lobby). */
+  private static Future<Void> kick(IrcClient client, IrcMessage m) {
+    String channel = m.param(0);
+    if (!Rooms.isValid(channel)) {
+      client.reply(Numerics.ERR_NOSUCHCHANNEL, channel, "No such channel");
+      return Future.succeededFuture();
+    }
+    String key = Rooms.key(channel);
+    if (!client.session().entry().isIn(key) && !UserModes.isIrcOperator(client)) {
+      client.reply(Numerics.ERR_NOTONCHANNEL, channel, "You're not on that channel");
+      return Future.succeededFuture();
+    }
+    if (!canOperate(client, key)) {
+      client.reply(Numerics.ERR_CHANOPRIVSNEEDED, channel, operatorRule(key));
+      return Future.succeededFuture();
+    }
+    String reason = m.param(2, "");
+    String shown = reason.isBlank() ? client.session().name() : reason;
+    Future<Void> chain = Future.succeededFuture();
+    for (String nick : ServerCommands.commaList(m.param(1))) {
+      chain = chain.compose(v -> onTarget(client, channel, nick,
+        Events.kickRequest(channel, client.session().name(), client.session().addr(), shown)));
+    }
+    return chain;
+  }
+
+  /** An operator of the room, or an IRC operator (who may act in every room but #lobby). */
+  private static boolean canOperate(IrcClient client, String roomKey) {
+    return Rooms.hasOperators(roomKey)
+      && (client.session().entry().isOperatorOf(roomKey) || UserModes.isIrcOperator(client));
+  }
+
+  private static String operatorRule(String roomKey) {
+    return Rooms.hasOperators(roomKey) ? "You're not channel operator" : "#lobby has no operators";
+  }
+
+  /**
+   * Sends {@code request} to the session of the user {@code nick}, which runs it on its own entry
+   * (one writer per entry): 401 when it is not online, 441 when it is not in the channel. The
+   * user's own request runs here: its session is busy with this very command.
+   */
+  private static Future<Void> onTarget(IrcClient client, String channel, String nick, JsonObject request) {
+    ChatSession session = client.session();
+    String name = IrcNicks.nameOf(nick);
+    if (name.isEmpty()) {
+      client.reply(Numerics.ERR_NOSUCHNICK, nick, "No such nick/channel");
+      return Future.succeededFuture();
+    }
+    return session.chat().registry().find(name).compose(found -> {
+      if (found.isEmpty()) {
+        client.reply(Numerics.ERR_NOSUCHNICK, nick, "No such nick/channel");
+        return Future.succeededFuture();
+      }
+      Future<Boolean> done = found.get().sid().equals(session.sid())
+        ? Membership.requested(session, request)
+        : session.chat().vertx().eventBus().<JsonObject>request(Addresses.user(found.get().sid()), request, REQUEST)
+          .map(reply -> reply.body().getBoolean("done", false));
+      return done.<Void>map(ok -> {
+        if (!ok) {
+          client.reply(Numerics.ERR_USERNOTINCHANNEL, nick, channel, "They aren't on that channel");
+        }
+        return null;
+      }).recover(e -> ServerCommands.failed(client, "could not change " + nick + " in " + channel + ", try again"));
+    });
+  }
+
+  private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(10_000);
 }

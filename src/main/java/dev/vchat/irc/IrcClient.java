@@ -26,12 +26,6 @@ interface IrcClient {
   /** Sets (non-empty) or clears the away message. */
   void away(String message);
 
-  /**
-   * Runs {@code work} with the chat's error replies not shown to the user (NOTICE must never be
-   * answered with an error).
-   */
-  Future<Void> quietly(java.util.function.Supplier<Future<Void>> work);
-
   /** The nick the user just named as a recipient, as typed: a 401 for it repeats it so. */
   void namedNick(String typed);
 

@@ -25,6 +25,7 @@ final class IrcCommands {
     ChannelCommands.register(commands);
     MessageCommands.register(commands);
     UserCommands.register(commands);
+    UserModes.register(commands);
     return commands;
   }
 

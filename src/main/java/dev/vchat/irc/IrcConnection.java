@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * One IRC client: frames its lines (LF or CRLF, up to maxLineBytes; RFC 1459 says 512, longer
@@ -64,7 +63,6 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   private List<String> roomsSeen = List.of();
   private String nick = "*";
   private String away = "";
-  private boolean quiet;
   /** The recipient of the private message under way, as the user typed it. */
   private String namedNick = "";
 
@@ -148,8 +146,27 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   // --- registration
 
   @Override
-  public void register(String wanted, String user, String realname) {
+  public void register(String wanted, String user, String realname, String password) {
     state = State.CLAIMING;
+    String expected = chat.config().ircPassword();
+    if (expected.isEmpty()) {
+      claim(wanted, user, realname);
+      return;
+    }
+    // PBKDF2 costs CPU: off the event loop
+    chat.vertx().executeBlocking(() -> password != null && OperPassword.matches(password, expected), false).onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) {
+        claim(wanted, user, realname);
+      } else {
+        log.info("IRC client from {} gave {} password", session.addr(), password == null ? "no" : "a wrong");
+        send(IrcMessage.formatText(server(), Numerics.ERR_PASSWDMISMATCH, "*", "Password incorrect"));
+        send(IrcMessage.formatText(null, "ERROR", "Closing link: password incorrect"));
+        close();
+      }
+    });
+  }
+
+  private void claim(String wanted, String user, String realname) {
     List<String> rooms = autoJoin ? List.of(Rooms.LOBBY) : List.of();
     // read before joining, as a JOIN does: once in, the room's lines come live
     lobbyHistory = autoJoin ? ChannelCommands.historyOf(session, Rooms.LOBBY) : Future.succeededFuture(List.of());
@@ -230,12 +247,6 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
     namedNick = typed;
   }
 
-  @Override
-  public Future<Void> quietly(Supplier<Future<Void>> work) {
-    quiet = true;
-    return work.get().onComplete(ar -> quiet = false);
-  }
-
   // --- Peer: the chat's events as IRC lines
 
   @Override
@@ -253,13 +264,15 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
         nick = IrcNicks.nickOf(event.getString("name"));
         send(IrcMessage.format(old + "!" + IrcNicks.USER + "@" + IrcNicks.host(session.addr()), "NICK", nick));
       }
-      case Events.JOINED, Events.LEFT -> {
+      case Events.JOINED, Events.LEFT, Events.KICK -> {
         // what was queued before, in the rooms the user was in; the new room's lines queued
         // before the join are in its history, shown next (as TCP skips them on a move)
         fanout.catchUp(this);
         roomsChanged();
         send(IrcEvents.render(event));
       }
+      // shown to the user they are about too: the fan-out skips the session that caused them
+      case Events.OPPED, Events.DEOPPED -> send(IrcEvents.render(event));
       case Events.CHAT, Events.RENAME, Events.OFFLINE -> {
         if (!own) {
           send(IrcEvents.render(event));
@@ -267,7 +280,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
       }
       case Events.HISTORY -> send(IrcEvents.chat(event.getJsonObject(Events.ENTRY)));
       case Events.PRIVATE -> send(IrcMessage.formatText(IrcNicks.prefix(event.getString("from"), event.getString("addr")),
-        "PRIVMSG", nick, event.getString("text")));
+        event.getBoolean(Events.NOTICE, false) ? "NOTICE" : "PRIVMSG", nick, event.getString("text")));
       case Events.KICKED -> send(IrcMessage.formatText(null, "ERROR", "Closing link: idle for " + event.getInteger("seconds") + " s"));
       case Events.KICKED_FLOOD -> send(IrcMessage.formatText(null, "ERROR", "Closing link: flooding"));
       case Events.BYE -> send(IrcMessage.formatText(null, "ERROR", "Closing link: quit"));
@@ -289,9 +302,7 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   }
 
   private void error(JsonObject event) {
-    if (!quiet) {
-      IrcErrors.show(this, event, namedNick, chat.catalogue());
-    }
+    IrcErrors.show(this, event, namedNick, chat.catalogue());
   }
 
   /** The session's rooms changed: the fan-out's view of them (keys, and one string for sharing buffers). */
@@ -367,6 +378,12 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   @Override
   public void throttle(boolean paused) {
     out.throttle(paused);
+  }
+
+  /** An IRC user may be in several channels, or none: a kick only takes it out of one. */
+  @Override
+  public boolean inOneRoom() {
+    return false;
   }
 
   /** A socket that is not read leaves the user's input in the kernel's buffers: lines over the rate wait. */

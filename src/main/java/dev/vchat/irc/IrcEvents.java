@@ -6,7 +6,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * The chat's broadcast events as IRC lines (without CRLF), the same for every IRC viewer:
  * {@code online} is a JOIN to its rooms, {@code offline} a QUIT, {@code chat} a PRIVMSG to the
- * room, {@code rename} a NICK, {@code joined}/{@code left} a JOIN/PART. Null for anything else.
+ * room, {@code rename} a NICK, {@code joined}/{@code left} a JOIN/PART, {@code kick} a KICK,
+ * {@code opped}/{@code deopped} a MODE +o/-o from the operator who did it. Null for anything else.
  */
 final class IrcEvents {
 
@@ -28,6 +29,10 @@ final class IrcEvents {
       case Events.LEFT -> event.containsKey(Events.REASON)
         ? IrcMessage.formatText(IrcNicks.prefix(name, addr), "PART", event.getString(Events.ROOM), event.getString(Events.REASON))
         : IrcMessage.format(IrcNicks.prefix(name, addr), "PART", event.getString(Events.ROOM));
+      case Events.KICK -> IrcMessage.formatText(IrcNicks.prefix(event.getString("by"), event.getString("byAddr")), "KICK",
+        event.getString(Events.ROOM), IrcNicks.nickOf(name), event.getString(Events.REASON));
+      case Events.OPPED, Events.DEOPPED -> IrcMessage.format(IrcNicks.prefix(event.getString("by"), event.getString("byAddr")),
+        "MODE", event.getString(Events.ROOM), Events.OPPED.equals(Events.type(event)) ? "+o" : "-o", IrcNicks.nickOf(name));
       default -> null;
     };
   }

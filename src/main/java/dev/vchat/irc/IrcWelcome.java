@@ -18,14 +18,14 @@ final class IrcWelcome {
     "USERLEN=" + IrcIdents.USERLEN,
     // '#' and up to 32 characters
     "CHANNELLEN=" + (Names.MAX_LENGTH + 1),
-    // no channel modes, no channel operators
+    // channel operators are the only channel mode (a prefix mode, so not in CHANMODES)
     "CHANMODES=,,,",
-    "PREFIX=",
+    "PREFIX=(o)@",
     "NETWORK=vchat",
     "are supported by this server"};
   private static final String[] MOTD = {
     "- vchat: one chat for IRC clients, nc and browsers.",
-    "- Rooms are channels; you start in #lobby. Rooms have no topic and no modes.",
+    "- Rooms are channels; you start in #lobby. Whoever enters an empty room is its operator (not #lobby's).",
     "- Users who are not on IRC show up with the nick their name maps to (docs/PROTOCOL.md, IRC)."};
 
   private final ChatConfig config;
@@ -39,7 +39,8 @@ final class IrcWelcome {
     client.reply(Numerics.RPL_WELCOME, "Welcome to vchat, " + nick);
     client.reply(Numerics.RPL_YOURHOST, "Your host is " + client.server() + ", running vchat");
     client.reply(Numerics.RPL_CREATED, "This server was started " + STARTED);
-    client.reply(Numerics.RPL_MYINFO, client.server(), "vchat", "-", "-");
+    // user modes i and o; the one channel mode, o (operators)
+    client.reply(Numerics.RPL_MYINFO, client.server(), "vchat", UserModes.ALL, "o");
     client.reply(Numerics.RPL_ISUPPORT, ISUPPORT);
     motd(client);
   }

@@ -1,9 +1,14 @@
 package dev.vchat.irc;
 
+import dev.vchat.core.Addresses;
+import dev.vchat.core.ChatSession;
+import dev.vchat.core.Events;
 import dev.vchat.core.Membership;
 import dev.vchat.core.Rooms;
 import dev.vchat.core.command.CommandTable;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
 
 /**
  * PRIVMSG and NOTICE, to channels (a chat line in that room) and to nicks (the chat's private
@@ -57,16 +62,39 @@ final class MessageCommands {
     return Future.succeededFuture();
   }
 
-  /** The core's private message ({@code to NAME TEXT}): its errors come back as events (401 ...). */
+  /**
+   * To a nick: PRIVMSG is the core's private message ({@code to NAME TEXT}), whose errors come back
+   * as events (401 ...). NOTICE goes straight to the recipient's address as the same private
+   * event marked {@link Events#NOTICE}, so IRC users get a NOTICE (others see a private message);
+   * it is never answered, not even when the nick is not online.
+   */
   private static Future<Void> toNick(IrcClient client, String nick, String text, boolean notice) {
     if (text.isBlank()) {
       return Future.succeededFuture();
     }
-    client.namedNick(nick);
-    CommandTable.Invocation to = client.session().chat().commands().parse("to " + IrcNicks.nameOf(nick) + " " + text);
+    ChatSession session = client.session();
     if (notice) {
-      return client.quietly(() -> to.command().execute(client.session(), to.args()));
+      String name = IrcNicks.nameOf(nick);
+      if (name.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      return session.chat().registry().find(name).<Void>compose(found -> {
+        if (found.isEmpty()) {
+          return Future.succeededFuture();
+        }
+        JsonObject message = Events.privateMessage(session.addr(), session.name(), text).put(Events.NOTICE, true);
+        session.chat().flushBroadcasts(); // the sender's earlier broadcasts reach the recipient first
+        return session.chat().vertx().eventBus().<JsonObject>request(Addresses.user(found.get().sid()), message, DELIVERY)
+          .<Void>map(delivered -> {
+            session.metrics().privateMessage();
+            return null;
+          });
+      }).otherwiseEmpty();
     }
-    return to.command().execute(client.session(), to.args());
+    client.namedNick(nick);
+    CommandTable.Invocation to = session.chat().commands().parse("to " + IrcNicks.nameOf(nick) + " " + text);
+    return to.command().execute(session, to.args());
   }
+
+  private static final DeliveryOptions DELIVERY = new DeliveryOptions().setSendTimeout(10_000);
 }

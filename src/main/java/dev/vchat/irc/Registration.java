@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The lines of a connection before it is registered: {@code CAP} (no capabilities offered),
- * {@code NICK}, {@code USER}, {@code PASS} (ignored), {@code PING}, {@code QUIT}; anything else
+ * {@code NICK}, {@code USER}, {@code PASS} (before both; checked when {@code ircPassword} is set), {@code PING}, {@code QUIT}; anything else
  * gets 451. When a nick and a user are given and no CAP negotiation is open, the connection
  * claims the nick ({@link Owner#register}).
  */
@@ -14,8 +14,8 @@ final class Registration {
     /** Writes one line (without CRLF). */
     void send(String line);
 
-    /** Nick and user given: claim the nick. */
-    void register(String nick, String user, String realname);
+    /** Nick and user given: claim the nick; {@code password}: what PASS gave, or null. */
+    void register(String nick, String user, String realname, String password);
 
     void quit();
 
@@ -26,6 +26,7 @@ final class Registration {
   private String nick;
   private String user;
   private String realname;
+  private String password;
   private boolean negotiating;
   private boolean claiming;
 
@@ -56,7 +57,13 @@ final class Registration {
           complete();
         }
       }
-      case "PASS" -> { }
+      case "PASS" -> {
+        if (params.isEmpty()) {
+          reply(Numerics.ERR_NEEDMOREPARAMS, "PASS", "Not enough parameters");
+        } else if (nick == null && user == null) { // PASS counts only before NICK and USER
+          password = params.get(0);
+        }
+      }
       case "PING" -> owner.send(IrcMessage.format(owner.server(), "PONG", owner.server(), message.param(0, "")));
       case "PONG" -> { }
       case "QUIT" -> owner.quit();
@@ -99,7 +106,7 @@ final class Registration {
   private void complete() {
     if (nick != null && user != null && !negotiating && !claiming) {
       claiming = true;
-      owner.register(nick, user, realname);
+      owner.register(nick, user, realname, password);
     }
   }
 

@@ -43,11 +43,13 @@ final class ServerCommands {
     var chat = client.session().chat();
     return chat.registry().online().compose(users -> chat.registry().rooms().map(rooms -> {
       int n = users.size();
+      int invisible = (int) users.stream().filter(u -> u.hasMode(UserModes.INVISIBLE)).count();
+      int operators = (int) users.stream().filter(u -> u.hasMode(UserModes.OPERATOR)).count();
       int here = (int) users.stream().map(UserEntry::node).filter(chat.node()::equals).count();
       int maxHere = Peaks.of(chat.vertx()).local(here);
       int maxAll = Peaks.of(chat.vertx()).global(n);
-      client.reply(Numerics.RPL_LUSERCLIENT, "There are " + n + " users and 0 invisible on 1 servers");
-      client.reply(Numerics.RPL_LUSEROP, "0", "operator(s) online");
+      client.reply(Numerics.RPL_LUSERCLIENT, "There are " + (n - invisible) + " users and " + invisible + " invisible on 1 servers");
+      client.reply(Numerics.RPL_LUSEROP, String.valueOf(operators), "operator(s) online");
       client.reply(Numerics.RPL_LUSERCHANNELS, String.valueOf(rooms.size()), "channels formed");
       client.reply(Numerics.RPL_LUSERME, "I have " + here + " clients and 0 servers");
       client.reply(Numerics.RPL_LOCALUSERS, String.valueOf(here), String.valueOf(maxHere),

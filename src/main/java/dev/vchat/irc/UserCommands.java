@@ -43,16 +43,27 @@ final class UserCommands {
     return rename.command().execute(client.session(), rename.args());
   }
 
-  /** WHO #room | WHO nick: 352 per user, then 315. */
+  /**
+   * WHO #room | WHO nick | WHO mask: 352 per user, then 315. Flags: H (here) or G (away), {@code *}
+   * for an IRC operator, {@code @} for an operator of the channel shown. Invisible users (+i) are
+   * left out of masks, and of a channel's list for those outside it, unless they share a channel
+   * with the asker; asked for by nick they are shown.
+   */
   private static Future<Void> who(IrcClient client, IrcMessage m) {
     String mask = m.param(0, "*");
+    UserEntry asker = client.session().entry();
     Future<List<UserEntry>> users;
     if (mask.startsWith("#")) {
-      users = Rooms.isValid(mask) ? client.session().chat().registry().inRoom(Rooms.key(mask)) : Future.succeededFuture(List.of());
+      boolean inside = Rooms.isValid(mask) && asker.isIn(Rooms.key(mask));
+      users = Rooms.isValid(mask)
+        ? client.session().chat().registry().inRoom(Rooms.key(mask))
+          .map(all -> all.stream().filter(u -> inside || isVisibleTo(u, asker)).toList())
+        : Future.succeededFuture(List.of());
     } else if (mask.equals("0") || mask.indexOf('*') >= 0 || mask.indexOf('?') >= 0) {
       Pattern glob = glob(mask.equals("0") ? "*" : mask);
       users = client.session().chat().registry().online()
-        .map(all -> all.stream().filter(u -> glob.matcher(Names.sortKey(IrcNicks.nickOf(u.name()))).matches()).toList());
+        .map(all -> all.stream().filter(u -> glob.matcher(Names.sortKey(IrcNicks.nickOf(u.name()))).matches())
+          .filter(u -> isVisibleTo(u, asker)).toList());
     } else {
       users = find(client, mask).map(found -> found.map(List::of).orElse(List.of()));
     }
@@ -63,15 +74,24 @@ final class UserCommands {
           ? user.rooms().stream().filter(r -> Rooms.key(r).equals(Rooms.key(mask))).findFirst().orElse(mask)
           : user.rooms().isEmpty() ? "*" : user.rooms().get(0);
         IrcIdents.Ident ident = idents.get(user.sid()).orElse(new IrcIdents.Ident(IrcNicks.USER, user.name(), ""));
+        String flags = (ident.away().isEmpty() ? "H" : "G")
+          + (user.hasMode(UserModes.OPERATOR) ? "*" : "")
+          + (!channel.equals("*") && user.isOperatorOf(Rooms.key(channel)) ? "@" : "");
         client.reply(Numerics.RPL_WHOREPLY, channel, ident.user(), IrcNicks.host(user.addr()), client.server(),
-          IrcNicks.nickOf(user.name()), ident.away().isEmpty() ? "H" : "G", "0 " + ident.realname());
+          IrcNicks.nickOf(user.name()), flags, "0 " + ident.realname());
       }
       client.reply(Numerics.RPL_ENDOFWHO, mask, "End of /WHO list");
       return null;
     }).recover(e -> ServerCommands.failed(client, "could not list the users, try again"));
   }
 
-  /** WHOIS nick: 311, 319 (its rooms), 312, 318; 401 when not online. */
+  /** Whether {@code user} shows up in lists for {@code asker}: not invisible, or it is the asker, or they share a channel. */
+  static boolean isVisibleTo(UserEntry user, UserEntry asker) {
+    return !user.hasMode(UserModes.INVISIBLE) || user.sid().equals(asker.sid())
+      || user.rooms().stream().anyMatch(room -> asker.isIn(Rooms.key(room)));
+  }
+
+  /** WHOIS nick: 311, 301 when away, 319 (its rooms, @ where it is an operator), 312, 313 for an IRC operator, 318; 401 when not online. */
   private static Future<Void> whois(IrcClient client, IrcMessage m) {
     if (m.params().isEmpty()) {
       client.reply(Numerics.ERR_NONICKNAMEGIVEN, "No nickname given");
@@ -90,10 +110,18 @@ final class UserCommands {
         if (!ident.away().isEmpty()) {
           client.reply(Numerics.RPL_AWAY, shown, ident.away());
         }
-        if (!user.rooms().isEmpty()) {
-          client.reply(Numerics.RPL_WHOISCHANNELS, shown, String.join(" ", user.rooms()));
+        // an invisible user's channels are shown only where the asker is too
+        UserEntry asker = client.session().entry();
+        boolean all = !user.hasMode(UserModes.INVISIBLE) || user.sid().equals(asker.sid());
+        List<String> channels = user.rooms().stream().filter(room -> all || asker.isIn(Rooms.key(room)))
+          .map(room -> (user.isOperatorOf(Rooms.key(room)) ? "@" : "") + room).toList();
+        if (!channels.isEmpty()) {
+          client.reply(Numerics.RPL_WHOISCHANNELS, shown, String.join(" ", channels));
         }
         client.reply(Numerics.RPL_WHOISSERVER, shown, client.server(), "vchat");
+        if (user.hasMode(UserModes.OPERATOR)) {
+          client.reply(Numerics.RPL_WHOISOPERATOR, shown, "is an IRC operator");
+        }
       }
       client.reply(Numerics.RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
       return null;

@@ -172,6 +172,47 @@ class ChatConfigTest {
   }
 
   @Test
+  void theEventBusTlsFilesAreAllOrNoneAndMustBeReadable(@TempDir Path dir) throws Exception {
+    assertEquals(false, ChatConfig.DEFAULTS.clusterTlsEnabled());
+    Path cert = dir.resolve("node.pem");
+    Path key = dir.resolve("node.key");
+    Path ca = dir.resolve("ca.pem");
+    for (Path file : new Path[] {cert, key, ca}) {
+      Files.writeString(file, "not really PEM");
+    }
+    JsonObject all = new JsonObject().put("clusterTlsCertPath", cert.toString()).put("clusterTlsKeyPath", key.toString())
+      .put("clusterTlsCaPath", ca.toString());
+    ChatConfig tls = ChatConfig.fromJson(all).checkFiles();
+    assertTrue(tls.clusterTlsEnabled());
+    assertEquals(tls, ChatConfig.fromJson(tls.toJson()));
+
+    assertRefused(all.copy().put("clusterTlsCertPath", 5), "\"clusterTlsCertPath\"");
+    assertRefused(all.copy().put("clusterTlsKeyPath", false), "\"clusterTlsKeyPath\"");
+    assertRefused(all.copy().put("clusterTlsCaPath", new io.vertx.core.json.JsonArray()), "\"clusterTlsCaPath\"");
+    // one or two of the three: refused, naming the missing ones
+    assertRefused(all.copy().put("clusterTlsCaPath", ""), "empty: \"clusterTlsCaPath\"");
+    assertRefused(all.copy().put("clusterTlsKeyPath", " "), "empty: \"clusterTlsKeyPath\"");
+    assertRefused(new JsonObject().put("clusterTlsCertPath", cert.toString()), "empty: \"clusterTlsKeyPath\", \"clusterTlsCaPath\"");
+    assertRefused(new JsonObject().put("clusterTlsCaPath", ca.toString()), "empty: \"clusterTlsCertPath\", \"clusterTlsKeyPath\"");
+
+    JsonObject noCa = all.copy().put("clusterTlsCaPath", dir.resolve("nope.pem").toString());
+    ConfigException missingCa = assertThrows(ConfigException.class, () -> ConfigLoader.load(noCa.encode()));
+    assertTrue(missingCa.getMessage().contains("\"clusterTlsCaPath\"") && missingCa.getMessage().contains("no such file"),
+      missingCa.getMessage());
+    JsonObject keyIsDir = all.copy().put("clusterTlsKeyPath", dir.toString());
+    ConfigException dirKey = assertThrows(ConfigException.class, () -> ConfigLoader.load(keyIsDir.encode()));
+    assertTrue(dirKey.getMessage().contains("\"clusterTlsKeyPath\""), dirKey.getMessage());
+    Path unreadable = dir.resolve("secret.pem");
+    Files.writeString(unreadable, "x");
+    if (unreadable.toFile().setReadable(false, false) && !Files.isReadable(unreadable)) {
+      JsonObject noRead = all.copy().put("clusterTlsCertPath", unreadable.toString());
+      ConfigException cannotRead = assertThrows(ConfigException.class, () -> ConfigLoader.load(noRead.encode()));
+      assertTrue(cannotRead.getMessage().contains("\"clusterTlsCertPath\"") && cannotRead.getMessage().contains("cannot be read"),
+        cannotRead.getMessage());
+    }
+  }
+
+  @Test
   void theLoaderReadsAFileOrInlineJsonAndRefusesWhatItCannotRead(@TempDir Path dir) throws Exception {
     Path good = dir.resolve("good.json");
     Files.writeString(good, "{\"port\": 9999}");
@@ -188,6 +229,23 @@ class ChatConfigTest {
 
     Files.writeString(good, "[1, 2]");
     assertThrows(ConfigException.class, () -> ConfigLoader.load(good.toString()));
+  }
+
+  @Test
+  void ircOperatorsAreNamesToPasswordHashesNeverPasswords() {
+    String hash = "pbkdf2-sha256:600000:c2FsdHNhbHRzYWx0c2FsdA==:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=";
+    assertEquals(java.util.Map.of("root", hash),
+      ChatConfig.fromJson(new JsonObject().put("ircOperators", new JsonObject().put("root", hash))).ircOperators());
+    assertEquals(java.util.Map.of(), ChatConfig.DEFAULTS.ircOperators());
+    assertRefused(new JsonObject().put("ircOperators", new JsonObject().put("root", "s3cret")), "\"ircOperators\"");
+    assertRefused(new JsonObject().put("ircOperators", new JsonObject().put("root", 42)), "\"ircOperators\"");
+    assertRefused(new JsonObject().put("ircOperators", new JsonObject().put("root", "pbkdf2-sha256:0:c2FsdA==:aGFzaA==")),
+      "\"ircOperators\"");
+    assertRefused(new JsonObject().put("ircOperators", new JsonObject().put("two words", hash)), "\"ircOperators\"");
+    assertRefused(new JsonObject().put("ircOperators", new io.vertx.core.json.JsonArray().add("root")), "\"ircOperators\"");
+    assertEquals(hash, ChatConfig.fromJson(new JsonObject().put("ircPassword", hash)).ircPassword());
+    assertRefused(new JsonObject().put("ircPassword", "letmein"), "\"ircPassword\"");
+    assertRefused(new JsonObject().put("ircPassword", 42), "\"ircPassword\"");
   }
 
   private static void assertRefused(JsonObject json, String key) {

@@ -48,7 +48,8 @@ class ChatRulesTest {
     for (Language language : Language.values()) {
       Catalogue catalogue = new Catalogue(language);
       for (String type : new String[] {Events.ONLINE, Events.OFFLINE, Events.CHAT, Events.RENAME, Events.WHO,
-        Events.RENAMED, Events.PRIVATE, Events.PRIVATE_ECHO, Events.KICKED, Events.BYE, Events.HELP, Events.SHUTDOWN}) {
+        Events.RENAMED, Events.NAME_LOST, Events.PRIVATE, Events.PRIVATE_ECHO, Events.KICKED, Events.BYE, Events.HELP,
+        Events.SHUTDOWN}) {
         assertFalse(catalogue.render(new JsonObject().put(Events.TYPE, type)).isBlank(), type);
       }
       for (ErrorCode code : ErrorCode.values()) {

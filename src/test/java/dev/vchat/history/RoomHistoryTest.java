@@ -65,4 +65,36 @@ class RoomHistoryTest {
     late.restore(peer.snapshot());
     assertEquals(List.of("1", "2", "3"), texts(late.last("#go", 5)));
   }
+
+  private static JsonObject said(String room, String text, long ts) {
+    return chat(room, text).put("ts", ts);
+  }
+
+  @Test
+  void theHalvesOfASplitMergeByTimeEachLineOnceTheNewestKept() {
+    RoomHistory a = new RoomHistory(5, 10);
+    RoomHistory b = new RoomHistory(5, 10);
+    JsonObject before = said("#go", "before", 100);
+    a.add(before);
+    b.add(before);
+    a.add(said("#go", "a1", 200));
+    b.add(said("#go", "b1", 250));
+    a.add(said("#go", "a2", 300));
+    b.add(said("#go", "b2", 300)); // a tie: each node keeps its own line first
+    b.add(said("#b-only", "b3", 310));
+    JsonObject fromA = a.snapshot();
+    assertEquals(2, b.merge(fromA)); // a1 and a2; before is not doubled
+    assertEquals(3, a.merge(b.snapshot())); // b1, b2, b3
+    for (RoomHistory healed : List.of(a, b)) {
+      assertEquals(List.of("b3"), texts(healed.last("#b-only", 5)));
+    }
+    assertEquals(List.of("before", "a1", "b1", "a2", "b2"), texts(a.last("#go", 5)));
+    assertEquals(List.of("before", "a1", "b1", "b2", "a2"), texts(b.last("#go", 5)));
+    assertEquals(0, a.merge(fromA), "a second merge adds nothing");
+
+    RoomHistory small = new RoomHistory(3, 10);
+    small.add(said("#go", "x", 150));
+    small.merge(fromA);
+    assertEquals(List.of("x", "a1", "a2"), texts(small.last("#go", 5)), "the newest lines within the bound");
+  }
 }

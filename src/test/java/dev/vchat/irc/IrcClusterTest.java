@@ -33,7 +33,7 @@ class IrcClusterTest {
       bob.awaitLine(l -> l.startsWith(":vchat 366 bob #go"));
       ann.send("JOIN #go");
       ann.expect(":ann!chat@127.0.0.1 JOIN #go");
-      ann.expect(":vchat 353 ann = #go :ann bob");
+      ann.expect(":vchat 353 ann = #go :ann @bob");
       ann.expect(":vchat 366 ann #go :End of /NAMES list");
       bob.expect(":ann!chat@127.0.0.1 JOIN #go");
       ann.send("NICK anna");

@@ -27,14 +27,14 @@ class IrcCommandsTest {
       ann.awaitLine(":bob!chat@127.0.0.1 JOIN #lobby");
       ann.send("JOIN #go,#rust");
       ann.expect(":ann!chat@127.0.0.1 JOIN #go");
-      ann.expect(":vchat 353 ann = #go :ann");
+      ann.expect(":vchat 353 ann = #go :@ann");
       ann.expect(":vchat 366 ann #go :End of /NAMES list");
       ann.expect(":ann!chat@127.0.0.1 JOIN #rust");
-      ann.expect(":vchat 353 ann = #rust :ann");
+      ann.expect(":vchat 353 ann = #rust :@ann");
       ann.expect(":vchat 366 ann #rust :End of /NAMES list");
       bob.send("JOIN #GO");
       bob.expect(":bob!chat@127.0.0.1 JOIN #go");
-      bob.expect(":vchat 353 bob = #go :ann bob");
+      bob.expect(":vchat 353 bob = #go :@ann bob");
       bob.expect(":vchat 366 bob #go :End of /NAMES list");
       ann.expect(":bob!chat@127.0.0.1 JOIN #go");
       bob.send("JOIN #go");
@@ -57,7 +57,7 @@ class IrcCommandsTest {
       bob.expect(":bob!chat@127.0.0.1 PART #go :bye");
       ann.expect(":bob!chat@127.0.0.1 PART #go :bye");
       bob.send("NAMES #go");
-      bob.expect(":vchat 353 bob = #go :ann");
+      bob.expect(":vchat 353 bob = #go :@ann");
       bob.expect(":vchat 366 bob #go :End of /NAMES list");
       bob.send("NAMES");
       bob.expect(":vchat 353 bob = #lobby :ann bob");
@@ -84,7 +84,7 @@ class IrcCommandsTest {
       try (IrcTestUser bob = IrcTestUser.joinLobby(server.ircPort(), "bob")) {
         bob.send("JOIN #go");
         bob.expect(":bob!chat@127.0.0.1 JOIN #go");
-        bob.expect(":vchat 353 bob = #go :ann bob");
+        bob.expect(":vchat 353 bob = #go :@ann bob");
         bob.expect(":vchat 366 bob #go :End of /NAMES list");
         bob.expect(":ann!chat@127.0.0.1 PRIVMSG #go :first");
         bob.expect(":ann!chat@127.0.0.1 PRIVMSG #go :second");
@@ -101,7 +101,7 @@ class IrcCommandsTest {
       ann.send("PRIVMSG bob :psst, bob");
       bob.expect(":ann!chat@127.0.0.1 PRIVMSG bob :psst, bob");
       ann.send("NOTICE BOB :a notice");
-      bob.expect(":ann!chat@127.0.0.1 PRIVMSG bob :a notice");
+      bob.expect(":ann!chat@127.0.0.1 NOTICE bob :a notice");
       ann.send("NOTICE #lobby :a channel notice");
       bob.expect(":ann!chat@127.0.0.1 NOTICE #lobby :a channel notice");
       ann.send("PRIVMSG nobody :hello");
@@ -158,7 +158,7 @@ class IrcCommandsTest {
       bob.awaitLine(l -> l.startsWith(":vchat 366 bob #go"));
       ann.send("WHOIS bob");
       ann.expect(":vchat 311 ann bob ~bob 127.0.0.1 * :bob the tester");
-      ann.expect(":vchat 319 ann bob :#lobby #go");
+      ann.expect(":vchat 319 ann bob :#lobby @#go");
       ann.expect(":vchat 312 ann bob vchat :vchat");
       ann.expect(":vchat 318 ann bob :End of /WHOIS list");
       ann.send("WHOIS nobody");
@@ -174,16 +174,16 @@ class IrcCommandsTest {
       ann.send("TOPIC #lobby");
       ann.expect(":vchat 331 ann #lobby :No topic is set");
       ann.send("TOPIC #lobby :new topic");
-      ann.expect(":vchat 482 ann #lobby :You're not channel operator (rooms have no topic)");
+      ann.expect(":vchat 482 ann #lobby :Rooms have no topic: nobody may set one");
       ann.send("TOPIC #go :new topic");
       ann.expect(":vchat 442 ann #go :You're not on that channel");
       ann.send("MODE #lobby");
       ann.expect(":vchat 324 ann #lobby +");
       ann.send("MODE #lobby +o bob");
-      ann.expect(":vchat 482 ann #lobby :You're not channel operator (rooms have no modes)");
+      ann.expect(":vchat 482 ann #lobby :#lobby has no operators");
       ann.send("MODE ann");
       ann.expect(":vchat 221 ann +");
-      ann.send("MODE ann +i");
+      ann.send("MODE ann +x");
       ann.expect(":vchat 501 ann :Unknown MODE flag");
       ann.send("MODE bob");
       ann.expect(":vchat 502 ann :Can't change mode for other users");
@@ -213,6 +213,24 @@ class IrcCommandsTest {
       bob.awaitLine(":vchat 318 bob ann :End of /WHOIS list");
       ann.send("AWAY");
       ann.expect(":vchat 305 ann :You are no longer marked as being away");
+    }
+  }
+
+  @Test
+  void aNoticeToANickIsANoticeOnIrcAndAPrivateMessageOnTcp(Vertx vertx) {
+    ChatServer server = ChatServer.startWithIrc(vertx, new JsonObject());
+    try (IrcTestUser ann = IrcTestUser.joinLobby(server.ircPort(), "ann");
+         IrcTestUser bob = IrcTestUser.joinLobby(server.ircPort(), "bob");
+         dev.vchat.support.TestUser ned = dev.vchat.support.TestUser.join(server.port(), "ned")) {
+      ann.awaitLine(l -> l.endsWith(" NICK ned"));
+      ann.send("NOTICE bob :an irc notice");
+      bob.awaitLine(":ann!chat@127.0.0.1 NOTICE bob :an irc notice");
+      ann.send("NOTICE ned :a notice to nc");
+      ned.awaitLine("ann to you: a notice to nc");
+      ann.send("NOTICE nobody :lost");
+      ann.send("PRIVMSG bob :a privmsg");
+      bob.awaitLine(":ann!chat@127.0.0.1 PRIVMSG bob :a privmsg");
+      assertEquals(List.of(), ann.linesWithin(QUIET), "a NOTICE is never answered");
     }
   }
 

@@ -33,8 +33,8 @@ class IrcRegistrationTest {
       ann.expect(":vchat 001 ann :Welcome to vchat, ann");
       ann.expectStart(":vchat 002 ann :");
       ann.expectStart(":vchat 003 ann :");
-      ann.expect(":vchat 004 ann vchat vchat - -");
-      ann.expect(":vchat 005 ann CASEMAPPING=rfc8265 CHANTYPES=# NICKLEN=32 USERLEN=9 CHANNELLEN=33 CHANMODES=,,, PREFIX= NETWORK=vchat :are supported by this server");
+      ann.expect(":vchat 004 ann vchat vchat io o");
+      ann.expect(":vchat 005 ann CASEMAPPING=rfc8265 CHANTYPES=# NICKLEN=32 USERLEN=9 CHANNELLEN=33 CHANMODES=,,, PREFIX=(o)@ NETWORK=vchat :are supported by this server");
       ann.expectStart(":vchat 375 ann :");
       ann.awaitLine(":vchat 376 ann :End of /MOTD command.");
       ann.expect(":ann!chat@127.0.0.1 JOIN #lobby");
@@ -50,6 +50,31 @@ class IrcRegistrationTest {
       bob.send("USER bob 0 * :Bob").send("NICK bob");
       bob.expect(":vchat 001 bob :Welcome to vchat, bob");
       bob.awaitLine(":bob!chat@127.0.0.1 JOIN #lobby");
+    }
+  }
+
+  @Test
+  void aConnectionPasswordIsAskedBeforeNickAndUserWhenConfigured(Vertx vertx) {
+    ChatServer server = ChatServer.startWithIrc(vertx,
+      new JsonObject().put("ircAutoJoin", false).put("ircPassword", OperPassword.hash("letmein", 1000)));
+    try (IrcTestUser ann = IrcTestUser.connect(server.ircPort());
+         IrcTestUser bob = IrcTestUser.connect(server.ircPort());
+         IrcTestUser cat = IrcTestUser.connect(server.ircPort());
+         IrcTestUser dan = IrcTestUser.connect(server.ircPort())) {
+      ann.send("PASS letmein").send("NICK ann").send("USER ann 0 * :ann");
+      ann.awaitLine(l -> l.startsWith(":vchat 001 ann "));
+      bob.send("NICK bob").send("USER bob 0 * :bob");
+      bob.expect(":vchat 464 * :Password incorrect");
+      bob.expect("ERROR :Closing link: password incorrect");
+      bob.awaitClosed();
+      cat.send("PASS letmeout").send("NICK cat").send("USER cat 0 * :cat");
+      cat.expect(":vchat 464 * :Password incorrect");
+      cat.expect("ERROR :Closing link: password incorrect");
+      cat.awaitClosed();
+      // in one write, so that the PASS is there before the link closes; too late all the same: registration began at USER
+      dan.send("NICK dan\r\nUSER dan 0 * :dan\r\nPASS letmein");
+      dan.expect(":vchat 464 * :Password incorrect");
+      dan.awaitClosed();
     }
   }
 

@@ -50,6 +50,16 @@ final class ReceivedLines {
     return line;
   }
 
+  /** The next line if one arrives within {@code wait}, else null (also at the end of the stream). */
+  String nextWithin(Duration wait) {
+    String line = poll(wait);
+    if (line != null && line.equals(EOF)) {
+      lines.add(EOF); // still there for whoever waits next
+      return null;
+    }
+    return line;
+  }
+
   /** Skips lines until one matches; returns it. */
   String await(Predicate<String> match) {
     List<String> skipped = new ArrayList<>();

@@ -37,10 +37,15 @@ public final class TestUser implements AutoCloseable {
 
   /** Connects without waiting for anything. */
   public static TestUser connect(int port) {
+    return connect("127.0.0.1", port);
+  }
+
+  /** Connects to a server on another address (a node in a network namespace) without waiting. */
+  public static TestUser connect(String host, int port) {
     try {
-      return new TestUser(new Socket("127.0.0.1", port));
+      return new TestUser(new Socket(host, port));
     } catch (IOException e) {
-      throw new AssertionError("cannot connect to port " + port, e);
+      throw new AssertionError("cannot connect to " + host + ":" + port, e);
     }
   }
 
@@ -58,7 +63,15 @@ public final class TestUser implements AutoCloseable {
 
   /** Connects and waits for its own online notice. */
   public static TestUser join(int port) {
-    TestUser user = connect(port);
+    return join(connect(port));
+  }
+
+  /** {@link #join(String, int, String)} without the rename. */
+  public static TestUser join(String host, int port) {
+    return join(connect(host, port));
+  }
+
+  private static TestUser join(TestUser user) {
     String online = user.nextLine();
     // two connections to different nodes may get the same local port: the second one's
     // initial name is then IP:PORT-2 (README, protocol notes)
@@ -74,7 +87,15 @@ public final class TestUser implements AutoCloseable {
    * between (a user who joined just before, on another node) are skipped.
    */
   public static TestUser join(int port, String name) {
-    TestUser user = join(port);
+    return renamed(join(port), name);
+  }
+
+  /** As {@link #join(int, String)}, to a server on another address. */
+  public static TestUser join(String host, int port, String name) {
+    return renamed(join(host, port), name);
+  }
+
+  private static TestUser renamed(TestUser user, String name) {
     user.send("rename " + name);
     user.awaitLine("renamed to: " + name);
     return user;
@@ -108,6 +129,11 @@ public final class TestUser implements AutoCloseable {
   /** The next line, failing after {@link #TIMEOUT}. */
   public String nextLine() {
     return received.next();
+  }
+
+  /** The next line if one arrives within {@code wait}, else null: for tests that watch several users at once. */
+  public String nextLineWithin(Duration wait) {
+    return received.nextWithin(wait);
   }
 
   public TestUser expect(String line) {

@@ -75,7 +75,8 @@ class ProtocolTest {
       ann.awaitLine("[" + bob.addr() + "]" + bob.addr() + ":online");
       ann.send("rename ann");
       ann.expect("renamed to: ann");
-      bob.expect("[" + ann.addr() + "]" + ann.addr() + ":is now ann");
+      // bob may still get ann's own online line first: it was published as bob was connecting
+      bob.awaitLine("[" + ann.addr() + "]" + ann.addr() + ":is now ann");
       ann.send("rename|Zoë_2.x-y");
       ann.expect("renamed to: Zoë_2.x-y");
       bob.expect("[" + ann.addr() + "]ann:is now Zoë_2.x-y");

@@ -41,7 +41,9 @@ final class JoinRoomCommand implements Command {
       });
     return history.compose(lines -> session.chat().registry().displayOf(key)
       .compose(display -> {
-        UserEntry moved = current.withRooms(List.of(display.orElse(wanted)));
+        // whoever enters an empty room is its operator (IRC users see it as @NAME)
+        UserEntry moved = current.withRooms(List.of(display.orElse(wanted)))
+          .withOperator(key, display.isEmpty() && Rooms.hasOperators(key));
         return session.chat().registry().move(current, moved).map(done -> done ? moved : null);
       })
       .compose(moved -> {
