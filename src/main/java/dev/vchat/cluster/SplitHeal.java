@@ -3,7 +3,7 @@ package dev.vchat.cluster;
 import dev.vchat.core.Addresses;
 import dev.vchat.core.Broadcast;
 import dev.vchat.core.Events;
-import dev.vchat.core.LocalSessions;
+import dev.vchat.core.LocalUsers;
 import dev.vchat.core.UserEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -59,7 +59,7 @@ final class SplitHeal {
   void merged(List<String> members) {
     Set<String> back = new HashSet<>(swept);
     back.retainAll(members);
-    LocalSessions.of(vertx).reclaimAll()
+    LocalUsers.of(vertx).reclaimAll()
       .onSuccess(reclaimed -> {
         log.info("cluster healed: merged back with the nodes {}; {} users of this node back in the registry, {} of them renamed "
           + "(their names were kept by the other half)", back, reclaimed.users().size(), reclaimed.renamed());
@@ -76,7 +76,7 @@ final class SplitHeal {
   void answer(Message<JsonObject> request) {
     JsonObject body = request.body();
     String other = body.getString("node");
-    LocalSessions.of(vertx).reclaimAll()
+    LocalUsers.of(vertx).reclaimAll()
       .compose(reclaimed -> mergeHistory(body.getJsonObject("rings")).compose(added -> {
         int announced = announceBack(other, body.getJsonArray("users"));
         log.info("cluster healed: node {} is back; {} of its users announced back, {} lines of its history added, "

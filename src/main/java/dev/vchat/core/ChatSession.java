@@ -144,7 +144,6 @@ public final class ChatSession {
     state = State.ONLINE;
     announced = true;
     listed = chat.localUsers().list(entry, this, context);
-    LocalSessions.of(chat.vertx()).add(this, Vertx.currentContext());
     metrics.userOnline();
     log.info("join {}", entry.name());
     announce(Events.online(sid, addr, entry.name(), entry.rooms()));
@@ -367,7 +366,6 @@ public final class ChatSession {
     endRefusalStreak();
     if (announced) {
       metrics.userOffline();
-      LocalSessions.of(chat.vertx()).remove(this);
     }
     idleTimer.cancel();
     Future<Void> unregistered = inbox == null ? Future.succeededFuture() : inbox.unregister();

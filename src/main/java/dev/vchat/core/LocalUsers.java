@@ -1,11 +1,15 @@
 package dev.vchat.core;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -92,5 +96,38 @@ public final class LocalUsers implements Shareable {
   /** Withdraws {@code listed} if it is still the one under {@code key} (another user may hold the key by now). */
   void withdraw(String key, Listed listed) {
     byKey.remove(key, listed);
+  }
+
+  /** After {@link #reclaimAll()}: this node's users as the registry now holds them, and how many were renamed. */
+  public record Reclaimed(List<UserEntry> users, int renamed) {
+  }
+
+  /**
+   * Every user of this node re-claims its entry ({@link ChatSession#reclaim()}), on its own event
+   * loop; completes when all have.
+   */
+  public Future<Reclaimed> reclaimAll() {
+    List<Future<Outcome>> reclaims = new ArrayList<>();
+    for (Listed local : List.copyOf(byKey.values())) {
+      Promise<Outcome> done = Promise.promise();
+      local.context.runOnContext(v -> local.session.reclaim().onComplete(kept -> done.complete(
+        new Outcome(local.session.isOnline() ? local.session.entry() : null, kept.succeeded() && !kept.result()))));
+      reclaims.add(done.future());
+    }
+    return Future.join(reclaims).transform(ignored -> {
+      List<UserEntry> users = new ArrayList<>();
+      int renamed = 0;
+      for (Future<Outcome> reclaim : reclaims) {
+        Outcome outcome = reclaim.result();
+        if (outcome.entry() != null) {
+          users.add(outcome.entry());
+        }
+        renamed += outcome.renamed() ? 1 : 0;
+      }
+      return Future.succeededFuture(new Reclaimed(users, renamed));
+    });
+  }
+
+  private record Outcome(UserEntry entry, boolean renamed) {
   }
 }
