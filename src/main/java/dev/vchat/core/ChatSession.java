@@ -42,9 +42,13 @@ public final class ChatSession {
   private final SerialExecutor tasks = new SerialExecutor();
   private final IdleTimer idleTimer;
   private final ChatMetrics metrics;
-  private final RateLimiter limiter;
-  /** Flood control for a transport that holds back input: lines over the rate wait; else null. */
-  private final FloodDelay floodDelay;
+  /**
+   * Flood control, made on the user's first line (most users of a large server are idle, and
+   * the two are about 200 bytes a user): the limiter; and for a transport that holds back
+   * input, the delay that makes lines over the rate wait (else null).
+   */
+  private RateLimiter limiter;
+  private FloodDelay floodDelay;
   /** Over the flood limit for too long (refusing transports): the kick is queued, nothing more is read. */
   private boolean flooded;
   /** Lines refused since the last one allowed; the streak is logged once, when it ends. */
@@ -73,10 +77,6 @@ public final class ChatSession {
     this.entry = new UserEntry(sid, addr, addr, chat.node());
     this.metrics = ChatMetrics.of(chat.vertx());
     this.idleTimer = new IdleTimer(chat.vertx(), chat.config().idleTimeoutSeconds(), this::kickIdle);
-    this.limiter = RateLimiter.of(chat.config());
-    this.floodDelay = peer.holdsBackInput()
-      ? new FloodDelay(chat.vertx(), limiter, this::delayChanged, () -> entry.name() + " from " + addr, floodRule())
-      : null;
   }
 
   private String floodRule() {
@@ -193,6 +193,12 @@ public final class ChatSession {
    * elsewhere a line over the limit is refused.
    */
   private void admitted(Supplier<Future<Void>> work) {
+    if (limiter == null) {
+      limiter = RateLimiter.of(chat.config());
+      floodDelay = peer.holdsBackInput()
+        ? new FloodDelay(chat.vertx(), limiter, this::delayChanged, () -> entry.name() + " from " + addr, floodRule())
+        : null;
+    }
     if (floodDelay != null) {
       long dueAt = floodDelay.admit();
       tasks.submit(() -> floodDelay.until(dueAt).compose(v -> {

@@ -16,7 +16,8 @@ final class SerialExecutor {
 
   private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
 
-  private final ArrayDeque<Supplier<Future<?>>> tasks = new ArrayDeque<>();
+  // a session rarely has more than a task or two waiting: the default 16 slots are 48 bytes per user for nothing
+  private final ArrayDeque<Supplier<Future<?>>> tasks = new ArrayDeque<>(3);
   private boolean running;
 
   void submit(Supplier<Future<?>> task) {

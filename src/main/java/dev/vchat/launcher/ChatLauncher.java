@@ -103,6 +103,7 @@ public class ChatLauncher extends VertxApplication implements VertxApplicationHo
 
   @Override
   public void afterVertxStarted(HookContext context) {
+    log.info(JvmSettings.describe());
     ChatMetrics.useRegistryOf(context.vertx(), context.vertxOptions());
   }
 

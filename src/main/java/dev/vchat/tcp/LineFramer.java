@@ -19,7 +19,11 @@ public final class LineFramer implements Handler<Buffer> {
 
   private final int maxLineBytes;
   private final Sink sink;
-  private Buffer pending = Buffer.buffer();
+  /**
+   * The start of a line whose LF has not come yet; null while there is none, which is nearly
+   * always: an idle user would otherwise hold an empty 256-byte buffer for nothing.
+   */
+  private Buffer pending;
   private boolean skipping;
 
   public LineFramer(int maxLineBytes, Sink sink) {
@@ -44,10 +48,10 @@ public final class LineFramer implements Handler<Buffer> {
 
   /** At end of stream, a last line without its LF still counts. */
   public void end() {
-    if (!skipping && pending.length() > 0) {
+    if (!skipping && pending != null) {
       emit(pending);
     }
-    pending = Buffer.buffer();
+    pending = null;
   }
 
   private void completeLine(Buffer chunk, int from, int to) {
@@ -56,11 +60,11 @@ public final class LineFramer implements Handler<Buffer> {
       return;
     }
     Buffer line;
-    if (pending.length() == 0) {
+    if (pending == null) {
       line = chunk.slice(from, to);
     } else {
       line = pending.appendBuffer(chunk, from, to - from);
-      pending = Buffer.buffer();
+      pending = null;
     }
     emit(line);
   }
@@ -81,12 +85,16 @@ public final class LineFramer implements Handler<Buffer> {
     if (skipping) {
       return;
     }
+    int pendingLength = pending == null ? 0 : pending.length();
     // one byte of slack: it may be the CR of a CRLF
-    if (pending.length() + (to - from) > maxLineBytes + 1) {
-      pending = Buffer.buffer();
+    if (pendingLength + (to - from) > maxLineBytes + 1) {
+      pending = null;
       skipping = true;
       sink.tooLong();
       return;
+    }
+    if (pending == null) {
+      pending = Buffer.buffer(to - from);
     }
     pending.appendBuffer(chunk, from, to - from);
   }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LauncherIT {
 
   private static final Path JAR = Path.of("target", "chat.jar").toAbsolutePath();
+  private static final Path SCRIPT = Path.of("target", "chat").toAbsolutePath();
 
   private final List<Process> started = new ArrayList<>();
 
@@ -48,6 +50,74 @@ class LauncherIT {
     return process;
   }
 
+
+  /** {@code target/chat ARGS}, the start script, with {@code env} added to this JVM's environment. */
+  private Process launchScript(Path workDir, Path output, Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("sh", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command)
+      .directory(workDir.toFile())
+      .redirectErrorStream(true)
+      .redirectOutput(output.toFile());
+    // the script's java: the one running the tests
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().remove("VCHAT_JVM_OPTS");
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    started.add(process);
+    return process;
+  }
+
+  private static String chatOnPort(int port) {
+    return "{\"host\": \"127.0.0.1\", \"ircPort\": 0, \"port\": " + port + ", \"webEnabled\": false}";
+  }
+
+  /** The JVM the script starts runs with the script's memory settings (the JVM's own values, logged at start). */
+  @Test
+  void theStartScriptRunsTheServerWithItsMemorySettings(@TempDir Path dir) throws Exception {
+    int port = ChatServer.freePort();
+    Path output = dir.resolve("out.txt");
+    launchScript(dir, output, Map.of(), "-conf", chatOnPort(port));
+    String log = ProcessOutput.await(output, "vchat started");
+    assertTrue(log.contains("jvm: G1 Young Generation"), log);
+    assertTrue(log.contains("free after a collection 10-20 %, collects when idle after 30000 ms"), log);
+    assertFalse(log.contains("the JVM's defaults"), log);
+    try (TestUser ann = TestUser.join(port, "ann")) {
+      ann.send("hi");
+      ann.expect("[" + ann.addr() + "]ann:hi");
+    }
+  }
+
+  /** VCHAT_JVM_OPTS replaces the settings: empty, the JVM's defaults, as with java -jar; JAVA_OPTS adds to them. */
+  @Test
+  void theStartScriptsSettingsCanBeReplacedOrAddedTo(@TempDir Path dir) throws Exception {
+    int port = ChatServer.freePort();
+    Path output = dir.resolve("out.txt");
+    launchScript(dir, output, Map.of("VCHAT_JVM_OPTS", ""), "-conf", chatOnPort(port));
+    String log = ProcessOutput.await(output, "vchat started");
+    assertTrue(log.contains("free after a collection 40-70 %, collects when idle never (the JVM's defaults"), log);
+
+    int port2 = ChatServer.freePort();
+    Path output2 = dir.resolve("out2.txt");
+    launchScript(dir, output2, Map.of("JAVA_OPTS", "-Xmx200m -XX:MaxHeapFreeRatio=25"), "-conf", chatOnPort(port2));
+    String log2 = ProcessOutput.await(output2, "vchat started");
+    assertTrue(log2.contains("heap at most 200 MiB, free after a collection 10-25 %, collects when idle after 30000 ms"), log2);
+    try (TestUser ann = TestUser.join(port2, "ann")) {
+      ann.send("hi");
+      ann.expect("[" + ann.addr() + "]ann:hi");
+    }
+  }
+
+  /** {@code java -jar} still runs the server, with the JVM's defaults, and says where the measured settings are. */
+  @Test
+  void javaDashJarRunsWithTheJvmsDefaultsAndSaysSo(@TempDir Path dir) throws Exception {
+    int port = ChatServer.freePort();
+    Path output = dir.resolve("out.txt");
+    launch(dir, output, "-conf", chatOnPort(port));
+    String log = ProcessOutput.await(output, "vchat started");
+    assertTrue(log.contains("collects when idle never (the JVM's defaults: target/chat, the start script, sets the measured ones; README)"), log);
+  }
 
   @Test
   void aBadValueStopsStartUpWithExitCode1AndNamesTheKey(@TempDir Path dir) throws Exception {
