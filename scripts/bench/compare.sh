@@ -120,11 +120,16 @@ bench() {
   local file="$OUT/raw/$case.$server.$run.json" load
   load=$(cut -d' ' -f1 /proc/loadavg)
   say "$case / $server / run $run (load $load): bench $*"
-  if timeout 900 java -jar "$JAR" bench --json --server-pid "$pid" "$@" > "$TMP/out.json" 2>> "$LOG"; then
-    jq --arg case "$case" --arg server "$server" --argjson run "$run" --argjson load "$load" \
-      '. + {case: $case, server: $server, run: $run, load1: $load}' "$TMP/out.json" > "$file"
+  # the bench's log lines (a connection reset, say) go to stdout too: the JSON is what follows them
+  if timeout 900 java -jar "$JAR" bench --json --server-pid "$pid" "$@" > "$TMP/out.txt" 2>> "$LOG" \
+    && sed -n '/^{/,$p' "$TMP/out.txt" | jq --arg case "$case" --arg server "$server" --argjson run "$run" --argjson load "$load" \
+      '. + {case: $case, server: $server, run: $run, load1: $load}' > "$file.tmp"; then
+    grep -v '^{' "$TMP/out.txt" | sed -n '/^[0-9:.]* [A-Z]* /p' | sort | uniq -c | sort -rn | head -3 | sed 's/^/    bench log: /' | tee -a "$LOG"
+    mv "$file.tmp" "$file"
     jq -r '"    \(.deliveriesPerSecond) deliveries/s, lost \(.lost), reordered \(.reordered), p50 \(.latencyMillis.p50) ms, p99 \(.latencyMillis.p99) ms, server \(.serverCpuCores) cores, RSS/user \(.serverRssBytesPerConnection) B"' "$file" | tee -a "$LOG"
   else
+    rm -f "$file.tmp"
+    cat "$TMP/out.txt" >> "$LOG"
     say "    failed (see $LOG)"
   fi
 }
