@@ -4,13 +4,16 @@
 # vchat cluster against one node. Writes DIR/results.md (medians and every run), DIR/compare.png
 # and each run's JSON in DIR/raw/. docs/PERFORMANCE.md, "Side by side", says what each case is.
 #
-#   scripts/bench/compare.sh [-r RUNS] [-c CASES] [-m MEMORY_USERS] [-o DIR]
+#   scripts/bench/compare.sh [-r RUNS] [-c CASES] [-s SERVERS] [-m MEMORY_USERS] [-o DIR]
 #
 #   -r RUNS          runs per case and server (default 3; the table gives medians)
 #   -c CASES         comma-separated, from: fanout,private,latency,memory,cluster (default: all)
+#   -s SERVERS       comma-separated, from: blast,vchat,vchat-irc,ngircd (default: all; the
+#                    cluster case compares 1-node and 3-nodes whatever this says)
 #   -m MEMORY_USERS  idle users of the memory case (default 10000; 19000 needs an open-file
 #                    limit above 20,000 for the server and the bench alike)
-#   -o DIR           where the results go (default target/bench-compare)
+#   -o DIR           where the results go (default target/bench-compare); runs already there
+#                    are kept and numbered on, so several invocations add up
 #
 # Needs target/chat.jar (mvn -B -q package -DskipTests); installs ngircd, gnuplot-nox and jq from
 # Debian when missing. Servers listen on 127.0.0.1 only, on ports from BASE_PORT (default 19100).
@@ -19,15 +22,17 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=3
 CASES=fanout,private,latency,memory,cluster
+SERVERS=blast,vchat,vchat-irc,ngircd
 MEMORY_USERS=10000
 OUT=target/bench-compare
-while getopts "r:c:m:o:h" opt; do
+while getopts "r:c:s:m:o:h" opt; do
   case "$opt" in
     r) RUNS=$OPTARG ;;
     c) CASES=$OPTARG ;;
+    s) SERVERS=$OPTARG ;;
     m) MEMORY_USERS=$OPTARG ;;
     o) OUT=$OPTARG ;;
-    *) sed -n '2,17p' "$0"; exit 64 ;;
+    *) sed -n '2,21p' "$0"; exit 64 ;;
   esac
 done
 JAR=target/chat.jar
@@ -54,9 +59,7 @@ P_ONE=$((BASE + 10)) P_C1=$((BASE + 11)) P_C2=$((BASE + 12)) P_C3=$((BASE + 13))
 LIMITS='"idleTimeoutSeconds":0,"floodMessagesPerSecond":0,"maxConnectionsPerIp":0,"maxConnections":0,"webEnabled":false'
 TMP=$(mktemp -d)
 mkdir -p "$OUT/raw"
-rm -f "$OUT"/raw/*.json
 LOG=$OUT/compare.log
-: > "$LOG"
 PIDS=()
 stop_all() { # the servers are not all children of this shell: wait for each pid to be gone
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -115,8 +118,11 @@ EOF
 }
 
 # one bench run: name of the case, of the server, run number, server pid, bench options...
+# (the run number is the next free one for that case and server in DIR/raw)
 bench() {
   local case=$1 server=$2 run=$3 pid=$4; shift 4
+  if [[ "$server" != *node* ]] && ! [[ ",$SERVERS," == *",$server,"* ]]; then return 0; fi
+  while [ -e "$OUT/raw/$case.$server.$run.json" ]; do run=$((run + 1)); done
   local file="$OUT/raw/$case.$server.$run.json" load
   load=$(cut -d' ' -f1 /proc/loadavg)
   say "$case / $server / run $run (load $load): bench $*"
@@ -124,7 +130,7 @@ bench() {
   if timeout 900 java -jar "$JAR" bench --json --server-pid "$pid" "$@" > "$TMP/out.txt" 2>> "$LOG" \
     && sed -n '/^{/,$p' "$TMP/out.txt" | jq --arg case "$case" --arg server "$server" --argjson run "$run" --argjson load "$load" \
       '. + {case: $case, server: $server, run: $run, load1: $load}' > "$file.tmp"; then
-    grep -v '^{' "$TMP/out.txt" | sed -n '/^[0-9:.]* [A-Z]* /p' | sort | uniq -c | sort -rn | head -3 | sed 's/^/    bench log: /' | tee -a "$LOG"
+    grep -v '^{' "$TMP/out.txt" | sed -n '/^[0-9][0-9:.]* [A-Z][A-Z]* /p' | sort | uniq -c | sort -rn | head -3 | sed 's/^/    bench log: /' | tee -a "$LOG"
     mv "$file.tmp" "$file"
     jq -r '"    \(.deliveriesPerSecond) deliveries/s, lost \(.lost), reordered \(.reordered), p50 \(.latencyMillis.p50) ms, p99 \(.latencyMillis.p99) ms, server \(.serverCpuCores) cores, RSS/user \(.serverRssBytesPerConnection) B"' "$file" | tee -a "$LOG"
   else

@@ -44,7 +44,8 @@ jq -s -r "$JQ_LIB"'
      end) as $median |
     (if ($f.case | startswith("latency")) then "p99 ms: " + ($g | runs(.latencyMillis.p99 | r1))
      elif $f.case == "memory" then "KB/user: " + ($g | runs(.serverRssBytesPerConnection / 1e3 | r1))
-     else ($g | runs(.deliveriesPerSecond | if . >= 1e6 then m else k end)) + (if ($g | med(.deliveriesPerSecond)) >= 1e6 then " M/s" else " K/s" end)
+     elif ($g | med(.deliveriesPerSecond)) >= 1e6 then ($g | runs(.deliveriesPerSecond | m)) + " M/s"
+     else ($g | runs(.deliveriesPerSecond | k)) + " K/s"
      end) as $runs |
     "| \($f.case | what) | \($f.server) | \($median) | \($runs) | \($g | map(.lost) | add) / \($g | map(.reordered) | add) | \($g | map(.serverCpuCores | r2) | [min, max] | map(tostring) | join(" – ")) | \($g | map(.benchCpuCores | r2) | [min, max] | map(tostring) | join(" – ")) | \($g | map(.load1) | [min, max] | map(tostring) | join(" – ")) |"
   ),
