@@ -75,6 +75,7 @@ jq -s -r "$JQ_LIB"'
 ' "${files[@]}" > "$DIR/memory.dat"
 
 users=$(awk 'NR == 1 {print $3}' "$DIR/memory.dat")
+load=$(jq -s -r '[.[] | select(.case | startswith("latency") or . == "memory") | .load1] | "\(min) – \(max)"' "${files[@]}")
 panels=()
 grep -qv ' NaN NaN NaN NaN$' "$DIR/latency.dat" && panels+=(latency)
 [ -s "$DIR/memory.dat" ] && panels+=(memory)
@@ -85,7 +86,7 @@ fi
 {
   echo "set terminal pngcairo size $((600 * ${#panels[@]})),520 font \"sans,11\""
   echo "set output \"$DIR/compare.png\""
-  echo "set multiplot layout 1,${#panels[@]} title \"one generator, the servers on the same 2-core machine (medians of the runs)\""
+  echo "set multiplot layout 1,${#panels[@]} title \"one generator, the servers on the same 2-core machine (medians of the runs; load average $load)\""
   echo "set style data histograms; set style histogram clustered gap 1; set style fill solid 0.85 border -1"
   echo "set boxwidth 0.9; set grid ytics"
   if [[ " ${panels[*]} " == *" latency "* ]]; then
@@ -96,7 +97,7 @@ fi
   fi
   if [[ " ${panels[*]} " == *" memory "* ]]; then
     echo "set yrange [0:*]; set title \"server RSS above idle per user, $users idle IRC users\"; set ylabel \"KB per user\"; set key off"
-    echo "plot \"$DIR/memory.dat\" using 2:xtic(1) title \"KB/user\" lc rgb \"#31a354\""
+    echo "plot \"$DIR/memory.dat\" using 2:xtic(1) title \"KB/user\" lc rgb \"#31a354\", \"\" using 0:2:(sprintf(\"%.1f KB\", \$2)) with labels offset 0,0.8 notitle"
   fi
   echo "unset multiplot"
 } | gnuplot
