@@ -10,7 +10,7 @@
 #   -c CASES         comma-separated, from: fanout,private,latency,memory,cluster (default: all)
 #   -s SERVERS       comma-separated, from: blast,vchat,vchat-irc,ngircd (default: all; the
 #                    cluster case compares 1-node and 3-nodes whatever this says)
-#   -m MEMORY_USERS  idle users of the memory case (default 10000; 19000 needs an open-file
+#   -m MEMORY_USERS  idle users of the memory case (default 5000; 19000 needs an open-file
 #                    limit above 20,000 for the server and the bench alike)
 #   -o DIR           where the results go (default target/bench-compare); runs already there
 #                    are kept and numbered on, so several invocations add up
@@ -23,7 +23,7 @@ cd "$(dirname "$0")/../.."
 RUNS=3
 CASES=fanout,private,latency,memory,cluster
 SERVERS=blast,vchat,vchat-irc,ngircd
-MEMORY_USERS=10000
+MEMORY_USERS=5000
 OUT=target/bench-compare
 while getopts "r:c:s:m:o:h" opt; do
   case "$opt" in
