@@ -11,6 +11,7 @@ import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,10 +32,20 @@ final class Bench {
   private final List<NetClient> clients = new ArrayList<>();
   private final AtomicInteger connectFailures = new AtomicInteger();
   private volatile String lastConnectError;
+  private final List<Integer> ports;
+  /** IRC nicks are this plus the user's index: two random letters, so that a run does not meet the last one's nicks. */
+  private final String nickPrefix;
   private Vertx vertx;
 
   Bench(BenchCommand options) {
     this.o = options;
+    this.ports = options.serverPorts();
+    Random random = new Random();
+    this.nickPrefix = "b" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26));
+  }
+
+  private boolean irc() {
+    return o.protocol == BenchCommand.Protocol.IRC;
   }
 
   BenchReport run() throws InterruptedException {
@@ -52,7 +63,7 @@ final class Bench {
     r.openFileLimit = ProcStats.openFileLimit();
     for (int i = 0; i < loops; i++) {
       // from a non-Vert.x thread, each call makes a new context on the next event loop
-      shards.add(new Shard(vertx.getOrCreateContext(), o.senders));
+      shards.add(new Shard(vertx.getOrCreateContext(), o.senders, irc()));
     }
     int ips = o.sourceIps > 0 ? o.sourceIps : (o.users + USERS_PER_SOURCE_IP - 1) / USERS_PER_SOURCE_IP;
     r.sourceIps = ips;
@@ -76,7 +87,7 @@ final class Bench {
     }
     awaitAtMost(Future.join(connecting), o.joinTimeoutSeconds);
     long connected = System.nanoTime();
-    r.connected = (int) users.stream().filter(u -> u.socket != null).count();
+    r.connected = (int) users.stream().filter(u -> u.registered().succeeded()).count();
     r.connectFailures = connectFailures.get();
     r.lastConnectError = lastConnectError;
     r.connectSeconds = seconds(connected - connectStart);
@@ -97,7 +108,7 @@ final class Bench {
     r.closedBeforeSending = closed();
     r.serverRssHeldKib = serverRssKib();
 
-    List<BenchUser> live = users.stream().filter(u -> u.socket != null).toList();
+    List<BenchUser> live = users.stream().filter(u -> u.registered().succeeded()).toList();
     List<BenchUser> slow = live.subList(Math.max(o.senders, live.size() - o.slowReaders), live.size());
     for (BenchUser user : slow) {
       user.shard.context.runOnContext(v -> {
@@ -130,12 +141,13 @@ final class Bench {
     long start = System.nanoTime();
     long timedFrom = start + (long) (o.warmupSeconds * 1e9);
     for (Shard shard : shards) {
+      shard.countFrom = start;
       shard.timedFrom = timedFrom;
     }
     long deadline = o.durationSeconds > 0 ? start + TimeUnit.SECONDS.toNanos(o.durationSeconds) : Long.MAX_VALUE;
     List<Sender> senders = new ArrayList<>();
     for (int i = 0; i < senderUsers.size(); i++) {
-      senders.add(new Sender(vertx, senderUsers.get(i), i, o.messages, deadline, o.rate, o.size,
+      senders.add(new Sender(vertx, senderUsers.get(i), i, o.messages, deadline, o.rate, o.size, irc(),
         o.privateMessages ? readers : List.of()));
     }
     List<Future<Long>> sending = senders.stream().map(Sender::start).toList();
@@ -148,7 +160,8 @@ final class Bench {
     }
     long sendEnd = System.nanoTime();
     r.sent = sent;
-    r.expected = o.privateMessages ? sent : sent * readers.size();
+    // an IRC server does not echo a sender its own message; the chat does
+    r.expected = o.privateMessages ? sent : irc() ? sent * (readers.size() - 1) : sent * readers.size();
 
     long drain = TimeUnit.MILLISECONDS.toNanos(o.drainMillis);
     long lastProgress = System.nanoTime();
@@ -202,10 +215,11 @@ final class Bench {
       }
       BenchUser user = mine.get(i);
       NetClient client = clients.get(user.index * clients.size() / o.users);
-      client.connect(o.port, o.host).onComplete(ar -> {
-        if (ar.succeeded()) {
-          user.attach(ar.result());
-        } else {
+      client.connect(ports.get(user.index % ports.size()), o.host).compose(socket -> {
+        user.attach(socket, irc() ? nickPrefix + user.index : null);
+        return user.registered();
+      }).onComplete(ar -> {
+        if (ar.failed()) {
           connectFailures.incrementAndGet();
           lastConnectError = ar.cause().getMessage();
         }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,6 +35,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--port", defaultValue = "8888", description = "server TCP port (default: ${DEFAULT-VALUE})")
   int port;
+
+  @Option(names = "--ports", split = ",", description = "several server ports (the nodes of a cluster, or one node's): "
+    + "users are spread over them round-robin; replaces --port")
+  List<Integer> ports;
+
+  @Option(names = "--protocol", defaultValue = "chat", description = "chat (the chat's line protocol) or irc "
+    + "(NICK/USER, JOIN #lobby, PRIVMSG #lobby or PRIVMSG NICK) (default: ${DEFAULT-VALUE})")
+  Protocol protocol;
 
   @Option(names = {"-n", "--users"}, defaultValue = "1000", description = "connections to open (default: ${DEFAULT-VALUE})")
   int users;
@@ -94,15 +103,19 @@ public final class BenchCommand implements Callable<Integer> {
     + "pre-encoded once, to every connection, for --duration seconds (600 if 0)")
   boolean blastServer;
 
+  /** The protocol the users speak. */
+  enum Protocol { CHAT, IRC }
+
   /** Parses bench arguments (for tests and {@link #run}); throws picocli's exception on bad input. */
   static BenchCommand parse(String... args) {
     BenchCommand command = new BenchCommand();
-    new CommandLine(command).parseArgs(args);
+    new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
     return command;
   }
 
   public static int run(String[] args) {
     return new CommandLine(new BenchCommand())
+      .setCaseInsensitiveEnumValuesAllowed(true)
       .setOut(new PrintWriter(System.out, true))
       .setErr(new PrintWriter(System.err, true))
       .execute(args);
@@ -123,6 +136,11 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The ports users connect to, round-robin: --ports, or --port alone. */
+  List<Integer> serverPorts() {
+    return ports == null || ports.isEmpty() ? List.of(port) : ports;
+  }
+
   /** What is wrong with these options, or null. */
   String validate() {
     try {
@@ -132,9 +150,15 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (UnknownHostException e) {
       return "unknown host " + host;
     }
-    if (port < 1 || port > 65535) {
-      return "bad port " + port;
+    for (int p : serverPorts()) {
+      if (p < 1 || p > 65535) {
+        return "bad port " + p;
+      }
     }
+    if (blastServer && ports != null) {
+      return "--blast-server listens on one --port";
+    }
+
     if (users < 1 || users > MAX_USERS) {
       return "--users must be 1 to " + MAX_USERS;
     }

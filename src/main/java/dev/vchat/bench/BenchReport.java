@@ -1,5 +1,6 @@
 package dev.vchat.bench;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Histogram;
 
@@ -73,6 +74,8 @@ final class BenchReport {
       .put("users", o.users)
       .put("senders", o.senders)
       .put("mode", o.privateMessages ? "private" : "broadcast")
+      .put("protocol", o.protocol.name().toLowerCase(Locale.ROOT))
+      .put("ports", new JsonArray(o.serverPorts()))
       .put("ratePerSender", o.rate)
       .put("messagesPerSender", o.messages)
       .put("size", o.size)
@@ -120,6 +123,8 @@ final class BenchReport {
 
   String toTable() {
     StringBuilder out = new StringBuilder();
+    row(out, "server", o.protocol.name().toLowerCase(Locale.ROOT) + " protocol on port" + (o.serverPorts().size() > 1 ? "s " : " ")
+      + String.join(",", o.serverPorts().stream().map(String::valueOf).toList()) + (o.serverPorts().size() > 1 ? " (users round-robin)" : ""));
     row(out, "users / senders / mode", o.users + " / " + o.senders + " / " + (o.privateMessages ? "private" : "broadcast")
       + (o.rate == 0 ? ", flat out" : ", " + o.rate + " msg/s each") + ", " + o.size + " B");
     row(out, "connections held", connected + " (" + connectFailures + " failed, " + sourceIps + " source IPs, open-file limit " + openFileLimit + ")");

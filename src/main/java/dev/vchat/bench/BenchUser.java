@@ -2,7 +2,10 @@ package dev.vchat.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 
@@ -19,10 +22,14 @@ final class BenchUser implements Handler<Object> {
   final int index;
   final Shard shard;
   NetSocket socket;
-  /** The user's name on the server: its address as the server sees it. */
+  /** The user's name on the server: its address as the server sees it, or its IRC nick. */
   String name;
   /** Stopped reading on purpose; not counted. */
   boolean slow;
+  /** The user's index among the senders, or -1: an IRC server does not echo a sender its own message. */
+  int senderIndex = -1;
+  /** Completed on IRC's welcome (001), at once for the chat protocol. */
+  private final Promise<Void> registered = Promise.promise();
   private final long[] lastSeq;
   private byte[] carry = new byte[0];
   private int carryLength;
@@ -34,12 +41,38 @@ final class BenchUser implements Handler<Object> {
     Arrays.fill(lastSeq, -1);
   }
 
-  void attach(NetSocket socket) {
+  /**
+   * Takes the connection. Over IRC the user registers as {@code nick} ({@link #welcomed} then
+   * joins #lobby); with the chat protocol it is named after its address and is registered at once.
+   */
+  void attach(NetSocket socket, String nick) {
     this.socket = socket;
-    this.name = socket.localAddress().hostAddress() + ":" + socket.localAddress().port();
     // internal: the public NetSocket hands out only Buffers, each a copy of the read
     ((NetSocketInternal) socket).messageHandler(this);
-    socket.closeHandler(v -> shard.closed++);
+    socket.closeHandler(v -> {
+      shard.closed++;
+      registered.tryFail("closed before registering");
+    });
+    if (nick == null) {
+      this.name = socket.localAddress().hostAddress() + ":" + socket.localAddress().port();
+      registered.complete();
+    } else {
+      this.name = nick;
+      socket.write(Buffer.buffer("NICK " + nick + "\r\nUSER " + nick + " 0 * :vchat bench\r\n"));
+    }
+  }
+
+  Future<Void> registered() {
+    return registered.future();
+  }
+
+  /**
+   * IRC's 001: the user is registered; it joins #lobby (ngircd needs it; vchat has put it there
+   * already and ignores a JOIN of a channel the user is in).
+   */
+  void welcomed() {
+    socket.write(Buffer.buffer("JOIN #lobby\r\n"));
+    registered.tryComplete();
   }
 
   @Override

@@ -24,10 +24,11 @@ final class Payload {
     }
   }
 
-  static byte[] line(String prefix, int sender, long seq, long nanos, int size) {
-    StringBuilder out = new StringBuilder(prefix.length() + size + 1).append(prefix);
+  /** A whole line: {@code prefix}, the text, {@code end} (LF for the chat protocol, CR LF for IRC). */
+  static byte[] line(String prefix, int sender, long seq, long nanos, int size, String end) {
+    StringBuilder out = new StringBuilder(prefix.length() + size + 2).append(prefix);
     append(out, sender, seq, nanos, size);
-    return out.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    return out.append(end).toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** A parsed payload: fields are valid only after {@link #parse} returned true. */

@@ -23,6 +23,7 @@ final class Sender {
   private final long deadline;
   private final int rate;
   private final int size;
+  private final boolean irc;
   /** Recipients of private messages, or empty for broadcasts. */
   private final List<BenchUser> recipients;
   private final Promise<Long> done = Promise.promise();
@@ -31,10 +32,14 @@ final class Sender {
   private long timer = -1;
   private int nextRecipient;
 
-  Sender(Vertx vertx, BenchUser user, int index, long limit, long deadline, int rate, int size, List<BenchUser> recipients) {
+  Sender(Vertx vertx, BenchUser user, int index, long limit, long deadline, int rate, int size, boolean irc,
+         List<BenchUser> recipients) {
     this.vertx = vertx;
     this.user = user;
     this.index = index;
+    this.irc = irc;
+    // read on the user's loop, after the start task this thread submits there
+    user.senderIndex = index;
     this.limit = limit == 0 ? Long.MAX_VALUE : limit;
     this.deadline = deadline;
     this.rate = rate;
@@ -95,21 +100,22 @@ final class Sender {
   private void write(long upTo, long now) {
     Buffer chunk = Buffer.buffer((int) (upTo - sent) * (size + 48));
     while (sent < upTo) {
-      chunk.appendBytes(Payload.line(prefix(), index, sent, now, size));
+      chunk.appendBytes(Payload.line(prefix(), index, sent, now, size, irc ? "\r\n" : "\n"));
       sent++;
     }
     user.socket.write(chunk);
   }
 
+  /** What comes before the text: a broadcast is the bare text in the chat protocol, PRIVMSG #lobby in IRC. */
   private String prefix() {
     if (recipients.isEmpty()) {
-      return "";
+      return irc ? "PRIVMSG #lobby :" : "";
     }
     BenchUser to = recipients.get(nextRecipient++ % recipients.size());
     if (to == user) {
       to = recipients.get(nextRecipient++ % recipients.size());
     }
-    return "to " + to.name + " ";
+    return irc ? "PRIVMSG " + to.name + " :" : "to " + to.name + " ";
   }
 
   private void finish() {

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.netty.buffer.ByteBuf;
+import io.vertx.core.buffer.Buffer;
 import org.HdrHistogram.Histogram;
 
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,13 @@ final class Shard {
 
   final Context context;
   private final int senders;
+  private final boolean irc;
   private final Histogram latency = new Histogram(HIGHEST_NANOS, 3);
   private final Payload.Parsed parsed = new Payload.Parsed();
   private byte[] scratch = new byte[64 * 1024];
 
+  /** Messages stamped before this nanoTime are not this run's (a room's history replayed on joining). */
+  volatile long countFrom = Long.MAX_VALUE;
   /** Messages before this nanoTime are warm-up: counted, not timed. */
   volatile long timedFrom = Long.MAX_VALUE;
   /** When this shard last read anything / last got a bench message. */
@@ -38,9 +42,10 @@ final class Shard {
   private long echoes;
   volatile int closed;
 
-  Shard(Context context, int senders) {
+  Shard(Context context, int senders, boolean irc) {
     this.context = context;
     this.senders = senders;
+    this.irc = irc;
   }
 
   int senders() {
@@ -92,6 +97,34 @@ final class Shard {
 
   /** 1 for a bench message, 2 for a join notice, 0 for anything else. */
   private int line(BenchUser user, byte[] b, int from, int to, long now) {
+    return irc ? ircLine(user, b, from, to > from && b[to - 1] == '\r' ? to - 1 : to, now) : chatLine(user, b, from, to, now);
+  }
+
+  private int ircLine(BenchUser user, byte[] b, int from, int to, long now) {
+    switch (IrcLine.kind(b, from, to)) {
+      case PRIVMSG -> {
+        int text = IrcLine.textStart(b, from, to);
+        if (text < 0 || !parsed.parse(b, text, to)) {
+          otherLines++;
+          return 0;
+        }
+        if (parsed.sender == user.senderIndex) {
+          echoes++;
+          return 0;
+        }
+        return message(user, now);
+      }
+      case JOIN -> {
+        return 2;
+      }
+      case PING -> user.socket.write(Buffer.buffer(IrcLine.pong(b, from, to)));
+      case WELCOME -> user.welcomed();
+      default -> otherLines++;
+    }
+    return 0;
+  }
+
+  private int chatLine(BenchUser user, byte[] b, int from, int to, long now) {
     if (!parsed.parse(b, from, to)) {
       if (endsWith(b, from, to, ONLINE)) {
         return 2;
@@ -103,7 +136,12 @@ final class Shard {
       echoes++;
       return 0;
     }
-    if (parsed.sender < 0 || parsed.sender >= senders) {
+    return message(user, now);
+  }
+
+  /** Counts, checks the order of and times the message just parsed; 1, or 0 if it is not one of this run's. */
+  private int message(BenchUser user, long now) {
+    if (parsed.sender < 0 || parsed.sender >= senders || parsed.nanos < countFrom) {
       otherLines++;
       return 0;
     }
