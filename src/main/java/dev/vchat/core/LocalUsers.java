@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 
 import java.util.ArrayList;
@@ -67,18 +66,7 @@ public final class LocalUsers implements Shareable {
 
   /** This node's directory (one per Vert.x instance). */
   public static LocalUsers of(Vertx vertx) {
-    LocalMap<String, Object> map = vertx.sharedData().getLocalMap(MAP);
-    if (map.get(KEY) instanceof LocalUsers users) {
-      return users;
-    }
-    synchronized (LocalUsers.class) {
-      if (map.get(KEY) instanceof LocalUsers users) {
-        return users;
-      }
-      LocalUsers users = new LocalUsers();
-      map.put(KEY, users);
-      return users;
-    }
+    return (LocalUsers) vertx.sharedData().<String, Object>getLocalMap(MAP).computeIfAbsent(KEY, key -> new LocalUsers());
   }
 
   /** The user of this node whose name has this key, or null (not online, or on another node). */

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Private messages on a real two-node cluster (two Hazelcast members in this JVM, two TCP
@@ -48,23 +47,7 @@ class ClusterPrivateMessageTest {
          TestUser bob = TestUser.join(b.port(), "bob")) {
       ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
       cat.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
-      StringBuilder burst = new StringBuilder();
-      for (int i = 0; i < ROUNDS; i++) {
-        burst.append("b").append(i).append('\n')
-          .append("to bob p").append(i).append('\n')
-          .append("to cat q").append(i).append('\n');
-      }
-      ann.sendRaw(burst.toString().getBytes(StandardCharsets.UTF_8));
-      String said = "[" + ann.addr() + "]ann:b";
-      for (int i = 0; i < ROUNDS; i++) {
-        ann.expect(said + i);
-        ann.expect("you to bob: p" + i);
-        ann.expect("you to cat: q" + i);
-        bob.expect(said + i);
-        bob.expect("ann to you: p" + i);
-        cat.expect(said + i);
-        cat.expect("ann to you: q" + i);
-      }
+      BurstOfChatAndPrivateLines.sendAndCheck(ann, bob, cat, "cat", ROUNDS);
     }
   }
 

@@ -32,23 +32,7 @@ class PrivateMessageTest {
       ann.awaitLine("[" + cat.addr() + "]" + cat.initialName() + ":is now cat");
       bob.awaitLine("[" + cat.addr() + "]" + cat.initialName() + ":is now cat");
       // one write: the chat lines and the private messages are read, and run, in the same turns
-      StringBuilder burst = new StringBuilder();
-      for (int i = 0; i < ROUNDS; i++) {
-        burst.append("b").append(i).append('\n')
-          .append("to bob p").append(i).append('\n')
-          .append("to CAT q").append(i).append('\n');
-      }
-      ann.sendRaw(burst.toString().getBytes(StandardCharsets.UTF_8));
-      String said = "[" + ann.addr() + "]ann:b";
-      for (int i = 0; i < ROUNDS; i++) {
-        ann.expect(said + i);
-        ann.expect("you to bob: p" + i);
-        ann.expect("you to cat: q" + i);
-        bob.expect(said + i);
-        bob.expect("ann to you: p" + i);
-        cat.expect(said + i);
-        cat.expect("ann to you: q" + i);
-      }
+      BurstOfChatAndPrivateLines.sendAndCheck(ann, bob, cat, "CAT", ROUNDS);
     }
   }
 
