@@ -80,10 +80,11 @@ for p in $P_CHAT $P_IRC $P_NG $P_BLAST $P_ONE $P_C1 $P_C2 $P_C3; do
   if listening "$p"; then echo "port $p is taken: set BASE_PORT" >&2; exit 1; fi
 done
 
-# vchat as README runs it, limits lifted; prints its pid
+# vchat as README runs it (target/chat, the start script, which execs java: $! is the server),
+# limits lifted; prints its pid
 start_vchat() { # name, extra -conf keys, chat.jar options (-cluster)...
   local name=$1 conf=$2; shift 2
-  java -jar "$JAR" "$@" -conf "{$conf,$LIMITS}" > "$TMP/$name.log" 2>&1 &
+  "$(dirname "$JAR")/chat" "$@" -conf "{$conf,$LIMITS}" > "$TMP/$name.log" 2>&1 &
   echo $!
 }
 start_ngircd() {

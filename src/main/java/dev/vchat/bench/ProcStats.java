@@ -31,6 +31,29 @@ final class ProcStats {
     return -1;
   }
 
+  /** VmRSS once it has stopped falling (no fall of 1 % within 2 s; 30 s at most), or -1. */
+  static long settledRssKib(long pid) {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    long settled = rssKib(pid);
+    while (settled > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return settled;
+      }
+      long now = rssKib(pid);
+      if (now < 0) {
+        return settled;
+      }
+      if (now > settled * 0.99) {
+        return now;
+      }
+      settled = now;
+    }
+    return settled;
+  }
+
   /** Runs a full GC in a JVM process ({@code jcmd PID GC.run}) and waits for it; false if that failed. */
   static boolean fullGc(long pid) {
     if (pid <= 0) {
