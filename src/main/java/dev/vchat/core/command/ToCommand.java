@@ -9,6 +9,8 @@ import dev.vchat.core.NameKeys;
 import dev.vchat.core.UserEntry;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,12 +82,24 @@ final class ToCommand implements Command {
     return session.chat().vertx().eventBus().<JsonObject>request(Addresses.user(recipient.sid()), message, DELIVERY)
       .transform(delivered -> {
         if (delivered.failed()) {
-          return notOnline(session, target.name());
+          return delivered.cause() instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT
+            ? notAnswered(session, target.name(), recipient)
+            : notOnline(session, target.name());
         }
         session.metrics().privateMessage();
         session.reply(Events.privateEcho(delivered.result().body().getString("name", recipient.name()), target.text()));
         return Future.succeededFuture();
       });
+  }
+
+  /**
+   * The recipient is listed but its session did not answer in time: its node is paused or cut
+   * off (it is only declared dead after clusterFailureSeconds). Not "not online": it is.
+   */
+  private static Future<Void> notAnswered(ChatSession session, String name, UserEntry recipient) {
+    log.warn("to from {} to {} (node {}) not answered within {} ms", session.name(), name, recipient.node(), DELIVERY.getSendTimeout());
+    session.reply(Events.error(ErrorCode.TO_FAILED).put("name", name));
+    return Future.succeededFuture();
   }
 
   private static Future<Void> notOnline(ChatSession session, String name) {
