@@ -6,7 +6,6 @@ import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -79,15 +78,20 @@ public final class ChatSession {
     this.idleTimer = new IdleTimer(chat.vertx(), chat.config().idleTimeoutSeconds(), this::kickIdle);
   }
 
+  /** Starts the idle timer and listens on the private address, on this session's event loop. */
+  private void open() {
+    context = chat.vertx().getOrCreateContext();
+    idleTimer.start();
+    inbox = chat.vertx().eventBus().consumer(Addresses.user(sid), this::onPrivate);
+  }
+
   private String floodRule() {
     return "over " + chat.config().floodMessagesPerSecond() + " a second (burst " + chat.config().floodBurst() + ")";
   }
 
   /** Registers the private address, claims the initial name, and tells everyone. */
   public Future<Void> join() {
-    context = chat.vertx().getOrCreateContext();
-    idleTimer.start();
-    inbox = chat.vertx().eventBus().consumer(Addresses.user(sid), this::onPrivate);
+    open();
     Future<Void> joined = inbox.completion().compose(v -> claimInitialName(1));
     // a failed join is handled (and logged) by joinFailed, not again as a failed task
     tasks.submit(() -> joined.onSuccess(v -> announceJoin()).onFailure(this::joinFailed).otherwiseEmpty());
@@ -105,9 +109,7 @@ public final class ChatSession {
       return Future.failedFuture("already joined or leaving");
     }
     if (inbox == null) {
-      context = chat.vertx().getOrCreateContext();
-      idleTimer.start();
-      inbox = chat.vertx().eventBus().consumer(Addresses.user(sid), this::onPrivate);
+      open();
     }
     UserEntry candidate = new UserEntry(sid, name, addr, chat.node(), rooms);
     entry = candidate; // as in claimInitialName: leave() removes exactly this entry
