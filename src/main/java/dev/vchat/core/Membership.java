@@ -18,8 +18,8 @@ import java.util.Optional;
 public final class Membership {
 
   private static final Logger log = LoggerFactory.getLogger(Membership.class);
-  /** History lines shown on going back to the lobby after a kick, as a {@code join} shows. */
-  private static final int HISTORY_ON_JOIN = 20;
+  /** History lines shown on entering a room (join, JOIN, back to the lobby after a kick), as {@code history} shows with no number. */
+  public static final int HISTORY_ON_ENTRY = 20;
 
   private Membership() {
   }
@@ -38,8 +38,7 @@ public final class Membership {
       String room = display.orElse(wanted);
       List<String> rooms = new ArrayList<>(current.rooms());
       rooms.add(room);
-      // whoever enters an empty room is its operator (two entering at the same instant may both be)
-      UserEntry moved = current.withRooms(rooms).withOperator(key, display.isEmpty() && Rooms.hasOperators(key));
+      UserEntry moved = current.withRooms(rooms).withOperatorOnEntry(key, display.isEmpty());
       return session.chat().registry().move(current, moved).compose(done -> {
         if (!done) {
           return Future.failedFuture("its registry entry changed");
@@ -133,7 +132,7 @@ public final class Membership {
     }
     UserEntry moved = current.withRooms(rooms);
     Future<List<JsonObject>> history = toLobby
-      ? session.chat().history(Rooms.key(Rooms.LOBBY), HISTORY_ON_JOIN).otherwise(List.of())
+      ? session.chat().history(Rooms.key(Rooms.LOBBY), HISTORY_ON_ENTRY).otherwise(List.of())
       : Future.succeededFuture(List.of());
     return history.compose(lines -> session.chat().registry().move(current, moved).compose(done -> {
       if (!done) {
@@ -145,13 +144,18 @@ public final class Membership {
       if (toLobby) {
         session.chat().publish(Events.joined(session.sid(), session.addr(), session.name(), Rooms.LOBBY));
         session.reply(Events.roomEntered(Rooms.LOBBY));
-        if (lines.isEmpty()) {
-          session.reply(Events.historyEmpty(Rooms.LOBBY));
-        }
-        lines.forEach(line -> session.reply(Events.history(line)));
+        showHistory(session, lines, Rooms.LOBBY);
       }
       return Future.succeededFuture(true);
     }));
+  }
+
+  /** Replies a room's history lines to a user who entered it, or that it has none. */
+  public static void showHistory(ChatSession session, List<JsonObject> lines, String room) {
+    if (lines.isEmpty()) {
+      session.reply(Events.historyEmpty(room));
+    }
+    lines.forEach(line -> session.reply(Events.history(line)));
   }
 
   private static String displayIn(UserEntry entry, String roomKey) {

@@ -63,6 +63,15 @@ public record UserEntry(String sid, String name, String addr, String node, List<
     return new UserEntry(sid, name, addr, node, rooms, newOps, modes);
   }
 
+  /**
+   * Just entered the room whose key is {@code roomKey}: whoever enters an empty room is its
+   * operator, where rooms have operators (two entering at the same instant may both be, as on an
+   * IRC net join).
+   */
+  public UserEntry withOperatorOnEntry(String roomKey, boolean roomWasEmpty) {
+    return withOperator(roomKey, roomWasEmpty && Rooms.hasOperators(roomKey));
+  }
+
   /** With the user mode {@code mode} set or not. */
   public UserEntry withMode(char mode, boolean set) {
     String without = modes.replace(String.valueOf(mode), "");

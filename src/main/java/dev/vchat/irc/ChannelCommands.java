@@ -16,8 +16,6 @@ import java.util.List;
 /** JOIN, PART, NAMES, LIST, TOPIC, MODE, KICK: rooms are channels. */
 final class ChannelCommands {
 
-  /** History lines replayed on joining a channel, as the chat's own join shows. */
-  static final int HISTORY_ON_JOIN = 20;
   /** NAMES lines are cut to stay within RFC 1459's 512 bytes. */
   private static final int NAMES_BYTES = 400;
 
@@ -66,7 +64,7 @@ final class ChannelCommands {
 
   /** The room's last lines to replay on joining it (none when history is off or cannot be read). */
   static Future<List<JsonObject>> historyOf(ChatSession session, String room) {
-    int lines = Math.min(HISTORY_ON_JOIN, session.chat().config().historyLines());
+    int lines = Math.min(Membership.HISTORY_ON_ENTRY, session.chat().config().historyLines());
     return lines == 0 ? Future.succeededFuture(List.of())
       : session.chat().history(Rooms.key(room), lines).otherwise(List.of());
   }

@@ -3,6 +3,7 @@ package dev.vchat.core.command;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
+import dev.vchat.core.Membership;
 import io.vertx.core.Future;
 
 /** history, history N: the last 20 (or N, at most historyLines) chat lines of this room. */
@@ -11,7 +12,7 @@ final class HistoryCommand implements Command {
   @Override
   public Future<Void> execute(ChatSession session, String args) {
     int max = session.chat().config().historyLines();
-    int lines = args.isEmpty() ? Math.min(JoinRoomCommand.HISTORY_ON_JOIN, max) : parse(args);
+    int lines = args.isEmpty() ? Math.min(Membership.HISTORY_ON_ENTRY, max) : parse(args);
     if (lines < 1 || lines > max) {
       session.reply(Events.error(ErrorCode.HISTORY_USAGE).put("max", max));
       return Future.succeededFuture();

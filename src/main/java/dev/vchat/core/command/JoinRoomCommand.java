@@ -3,6 +3,7 @@ package dev.vchat.core.command;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
+import dev.vchat.core.Membership;
 import dev.vchat.core.Rooms;
 import dev.vchat.core.UserEntry;
 import io.vertx.core.Future;
@@ -16,8 +17,6 @@ import java.util.List;
 final class JoinRoomCommand implements Command {
 
   private static final Logger log = LoggerFactory.getLogger(JoinRoomCommand.class);
-  /** History lines shown on entering a room, as {@code history} shows with no number. */
-  static final int HISTORY_ON_JOIN = 20;
 
   @Override
   public Future<Void> execute(ChatSession session, String args) {
@@ -34,16 +33,14 @@ final class JoinRoomCommand implements Command {
     UserEntry current = session.entry();
     // the history is read before the move: once the user is in the room its lines come live, so
     // the history never repeats one, and no live line comes before it
-    Future<List<JsonObject>> history = session.chat().history(key, HISTORY_ON_JOIN)
+    Future<List<JsonObject>> history = session.chat().history(key, Membership.HISTORY_ON_ENTRY)
       .otherwise(e -> {
         log.warn("history of {} for {} failed: {}", wanted, session.name(), e.getMessage());
         return List.of();
       });
     return history.compose(lines -> session.chat().registry().displayOf(key)
       .compose(display -> {
-        // whoever enters an empty room is its operator (IRC users see it as @NAME)
-        UserEntry moved = current.withRooms(List.of(display.orElse(wanted)))
-          .withOperator(key, display.isEmpty() && Rooms.hasOperators(key));
+        UserEntry moved = current.withRooms(List.of(display.orElse(wanted))).withOperatorOnEntry(key, display.isEmpty());
         return session.chat().registry().move(current, moved).map(done -> done ? moved : null);
       })
       .compose(moved -> {
@@ -51,7 +48,7 @@ final class JoinRoomCommand implements Command {
           return failed(session, wanted, "its entry changed");
         }
         entered(session, current, moved);
-        show(session, lines, moved.rooms().get(0));
+        Membership.showHistory(session, lines, moved.rooms().get(0));
         return Future.succeededFuture();
       }, e -> failed(session, wanted, e.getMessage())));
   }
@@ -69,20 +66,13 @@ final class JoinRoomCommand implements Command {
   /** Replies the last {@code lines} chat lines of the room, or that it has none. */
   static Future<Void> showHistory(ChatSession session, String roomKey, int lines, String room) {
     return session.chat().history(roomKey, lines).<Void>map(entries -> {
-      show(session, entries, room);
+      Membership.showHistory(session, entries, room);
       return null;
     }).recover(e -> {
       log.warn("history of {} for {} failed: {}", room, session.name(), e.getMessage());
       session.reply(Events.historyEmpty(room));
       return Future.succeededFuture();
     });
-  }
-
-  private static void show(ChatSession session, List<JsonObject> entries, String room) {
-    if (entries.isEmpty()) {
-      session.reply(Events.historyEmpty(room));
-    }
-    entries.forEach(entry -> session.reply(Events.history(entry)));
   }
 
   private static Future<Void> failed(ChatSession session, String room, String why) {
