@@ -1,14 +1,11 @@
 package dev.vchat.irc;
 
-import dev.vchat.core.Addresses;
 import dev.vchat.core.ChatSession;
-import dev.vchat.core.Events;
 import dev.vchat.core.Membership;
 import dev.vchat.core.Rooms;
 import dev.vchat.core.command.CommandTable;
+import dev.vchat.core.command.ToCommand;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 
 /**
  * PRIVMSG and NOTICE, to channels (a chat line in that room) and to nicks (the chat's private
@@ -64,9 +61,9 @@ final class MessageCommands {
 
   /**
    * To a nick: PRIVMSG is the core's private message ({@code to NAME TEXT}), whose errors come back
-   * as events (401 ...). NOTICE goes straight to the recipient's address as the same private
-   * event marked {@link Events#NOTICE}, so IRC users get a NOTICE (others see a private message);
-   * it is never answered, not even when the nick is not online.
+   * as events (401 ...); NOTICE is the same private line marked {@link dev.vchat.core.Events#NOTICE}
+   * ({@link ToCommand#notice}), so IRC users get a NOTICE (others see a private message); it is
+   * never answered, not even when the nick is not online.
    */
   private static Future<Void> toNick(IrcClient client, String nick, String text, boolean notice) {
     if (text.isBlank()) {
@@ -74,27 +71,10 @@ final class MessageCommands {
     }
     ChatSession session = client.session();
     if (notice) {
-      String name = IrcNicks.nameOf(nick);
-      if (name.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      return session.chat().registry().find(name).<Void>compose(found -> {
-        if (found.isEmpty()) {
-          return Future.succeededFuture();
-        }
-        JsonObject message = Events.privateMessage(session.addr(), session.name(), text).put(Events.NOTICE, true);
-        session.chat().flushBroadcasts(); // the sender's earlier broadcasts reach the recipient first
-        return session.chat().vertx().eventBus().<JsonObject>request(Addresses.user(found.get().sid()), message, DELIVERY)
-          .<Void>map(delivered -> {
-            session.metrics().privateMessage();
-            return null;
-          });
-      }).otherwiseEmpty();
+      return ToCommand.notice(session, IrcNicks.nameOf(nick), text);
     }
     client.namedNick(nick);
     CommandTable.Invocation to = session.chat().commands().parse("to " + IrcNicks.nameOf(nick) + " " + text);
     return to.command().execute(session, to.args());
   }
-
-  private static final DeliveryOptions DELIVERY = new DeliveryOptions().setSendTimeout(10_000);
 }

@@ -15,12 +15,15 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** to NAME TEXT, to|NAME|TEXT */
-final class ToCommand implements Command {
+/**
+ * to NAME TEXT, to|NAME|TEXT; and {@link #notice}, the same private line marked as an IRC NOTICE,
+ * which is never answered (no echo, no error).
+ */
+public final class ToCommand implements Command {
 
   enum Syntax { SPACED, PIPED }
 
-  private record Target(String name, String text) {
+  private record Target(String name, String text, boolean notice) {
   }
 
   private static final Logger log = LoggerFactory.getLogger(ToCommand.class);
@@ -39,19 +42,27 @@ final class ToCommand implements Command {
       session.reply(Events.error(ErrorCode.TO_USAGE));
       return Future.succeededFuture();
     }
+    return send(session, target);
+  }
+
+  /** An IRC NOTICE to a nick's user: delivered as a private line would be, in the same order; nothing comes back. */
+  public static Future<Void> notice(ChatSession session, String name, String text) {
+    return name.isEmpty() || text.isBlank() ? Future.succeededFuture() : send(session, new Target(name, text, true));
+  }
+
+  private static Future<Void> send(ChatSession session, Target target) {
     String key = NameKeys.of(target.name());
     LocalUsers.Listed local = session.chat().localUsers().find(key);
     if (local != null) {
-      return handOver(session, local, target.text());
+      return handOver(session, local, target);
     }
     return session.chat().registry().findByKey(key).transform(found -> {
       if (found.failed()) {
         log.warn("to from {} to {} failed: {}", session.name(), target.name(), found.cause().getMessage());
-        session.reply(Events.error(ErrorCode.TO_FAILED).put("name", target.name()));
-        return Future.succeededFuture();
+        return answer(session, target, Events.error(ErrorCode.TO_FAILED).put("name", target.name()));
       }
       if (found.result().isEmpty()) {
-        return notOnline(session, target.name());
+        return notOnline(session, target);
       }
       return request(session, found.result().get(), target);
     });
@@ -62,8 +73,8 @@ final class ToCommand implements Command {
    * names the recipient as the directory lists it. The sender's broadcasts published before it
    * are queued on that event loop before it, so they reach the recipient first.
    */
-  private static Future<Void> handOver(ChatSession session, LocalUsers.Listed recipient, String text) {
-    JsonObject message = Events.privateMessage(session.addr(), session.name(), text);
+  private static Future<Void> handOver(ChatSession session, LocalUsers.Listed recipient, Target target) {
+    JsonObject message = message(session, target);
     if (recipient.isOf(session)) {
       session.reply(message); // to oneself: shown first, as when it goes round the bus
       session.metrics().privateMessage();
@@ -71,24 +82,22 @@ final class ToCommand implements Command {
       session.chat().flushBroadcasts();
       recipient.hand(message);
     }
-    session.reply(Events.privateEcho(recipient.name(), text));
-    return Future.succeededFuture();
+    return answer(session, target, Events.privateEcho(recipient.name(), target.text()));
   }
 
   /** A recipient on another node (or between the registry and the directory): a request to its private address. */
   private static Future<Void> request(ChatSession session, UserEntry recipient, Target target) {
-    JsonObject message = Events.privateMessage(session.addr(), session.name(), target.text());
+    JsonObject message = message(session, target);
     session.chat().flushBroadcasts(); // the sender's earlier broadcasts reach the recipient first
     return session.chat().vertx().eventBus().<JsonObject>request(Addresses.user(recipient.sid()), message, DELIVERY)
       .transform(delivered -> {
         if (delivered.failed()) {
           return delivered.cause() instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT
-            ? notAnswered(session, target.name(), recipient)
-            : notOnline(session, target.name());
+            ? notAnswered(session, target, recipient)
+            : notOnline(session, target);
         }
         session.metrics().privateMessage();
-        session.reply(Events.privateEcho(delivered.result().body().getString("name", recipient.name()), target.text()));
-        return Future.succeededFuture();
+        return answer(session, target, Events.privateEcho(delivered.result().body().getString("name", recipient.name()), target.text()));
       });
   }
 
@@ -96,14 +105,26 @@ final class ToCommand implements Command {
    * The recipient is listed but its session did not answer in time: its node is paused or cut
    * off (it is only declared dead after clusterFailureSeconds). Not "not online": it is.
    */
-  private static Future<Void> notAnswered(ChatSession session, String name, UserEntry recipient) {
-    log.warn("to from {} to {} (node {}) not answered within {} ms", session.name(), name, recipient.node(), DELIVERY.getSendTimeout());
-    session.reply(Events.error(ErrorCode.TO_FAILED).put("name", name));
-    return Future.succeededFuture();
+  private static Future<Void> notAnswered(ChatSession session, Target target, UserEntry recipient) {
+    log.warn("to from {} to {} (node {}) not answered within {} ms", session.name(), target.name(), recipient.node(),
+      DELIVERY.getSendTimeout());
+    return answer(session, target, Events.error(ErrorCode.TO_FAILED).put("name", target.name()));
   }
 
-  private static Future<Void> notOnline(ChatSession session, String name) {
-    session.reply(Events.error(ErrorCode.NOT_ONLINE).put("name", name));
+  private static Future<Void> notOnline(ChatSession session, Target target) {
+    return answer(session, target, Events.error(ErrorCode.NOT_ONLINE).put("name", target.name()));
+  }
+
+  private static JsonObject message(ChatSession session, Target target) {
+    JsonObject message = Events.privateMessage(session.addr(), session.name(), target.text());
+    return target.notice() ? message.put(Events.NOTICE, true) : message;
+  }
+
+  /** Tells the sender how it went (its echo, or an error), unless it sent a NOTICE. */
+  private static Future<Void> answer(ChatSession session, Target target, JsonObject event) {
+    if (!target.notice()) {
+      session.reply(event);
+    }
     return Future.succeededFuture();
   }
 
@@ -127,6 +148,6 @@ final class ToCommand implements Command {
       name = rest.substring(0, space);
       text = rest.substring(space + 1);
     }
-    return name.isEmpty() || text.isBlank() ? null : new Target(name, text);
+    return name.isEmpty() || text.isBlank() ? null : new Target(name, text, false);
   }
 }
