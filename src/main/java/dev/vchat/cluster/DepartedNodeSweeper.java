@@ -43,6 +43,7 @@ public final class DepartedNodeSweeper extends VerticleBase {
   private static final int MAX_ATTEMPTS = 30;
   private static final long RETRY_MILLIS = 500;
   private static final int UNROUTE_ATTEMPTS = 50;
+  private static final long UNROUTE_POLL_MILLIS = 100;
   private static final long ROUTES_SETTLE_MILLIS = 200;
 
   private final UserStore store;
@@ -132,10 +133,10 @@ public final class DepartedNodeSweeper extends VerticleBase {
       }
       if (attempt >= UNROUTE_ATTEMPTS) {
         log.warn("node {} still receives broadcasts after {} ms: its users' leave notices go out all the same", node,
-          attempt * RETRY_MILLIS / 5);
+          attempt * UNROUTE_POLL_MILLIS);
         return Future.succeededFuture();
       }
-      return vertx.timer(RETRY_MILLIS / 5).compose(v -> awaitUnrouted(node, attempt + 1));
+      return vertx.timer(UNROUTE_POLL_MILLIS).compose(v -> awaitUnrouted(node, attempt + 1));
     });
   }
 
