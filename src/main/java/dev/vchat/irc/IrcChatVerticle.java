@@ -9,6 +9,7 @@ import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
 import dev.vchat.core.UserStore;
 import dev.vchat.metrics.ChatMetrics;
+import dev.vchat.tcp.DirectWrites;
 import dev.vchat.tcp.SocketEndings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -70,6 +71,7 @@ public final class IrcChatVerticle extends VerticleBase {
       socket.close();
       return;
     }
+    DirectWrites.apply(socket);
     String ip = socket.remoteAddress().hostAddress();
     ErrorCode refused = limits.admit(ip, "an IRC connection from " + socket.remoteAddress());
     if (refused == null) {

@@ -48,6 +48,7 @@ final class IrcSocket {
     if (closed) {
       return false;
     }
+    assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
     socket.write(lines);
     slowReader.wrote(lines.length());
     return true;

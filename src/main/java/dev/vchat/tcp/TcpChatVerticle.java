@@ -77,6 +77,7 @@ public final class TcpChatVerticle extends VerticleBase {
       socket.close();
       return;
     }
+    DirectWrites.apply(socket);
     String ip = socket.remoteAddress().hostAddress();
     ErrorCode refused = limits.admit(ip, "a connection from " + socket.remoteAddress());
     if (refused == null) {
