@@ -7,6 +7,7 @@ import dev.vchat.core.Peer;
 import dev.vchat.core.Rooms;
 import dev.vchat.metrics.ChatMetrics;
 import dev.vchat.tcp.LineFramer;
+import dev.vchat.tcp.SharedLines;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -342,6 +343,10 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   // --- writing and closing
 
   boolean write(Buffer lines) {
+    return out.write(lines);
+  }
+
+  boolean write(SharedLines lines) {
     return out.write(lines);
   }
 

@@ -2,6 +2,7 @@ package dev.vchat.irc;
 
 import dev.vchat.core.Broadcast;
 import dev.vchat.metrics.ChatMetrics;
+import dev.vchat.tcp.SharedLines;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -90,10 +91,14 @@ final class IrcFanout implements Handler<Message<Broadcast>> {
         }
       }
     }
-    for (IrcConnection connection : connections()) {
-      if (connection.isOnline()) {
-        writeRest(connection, shared, causes);
+    try {
+      for (IrcConnection connection : connections()) {
+        if (connection.isOnline()) {
+          writeRest(connection, shared, causes);
+        }
       }
+    } finally {
+      shared.values().forEach(lines -> lines.shared().close());
     }
     firstSeq = endSeq();
     queued.clear();
@@ -120,18 +125,17 @@ final class IrcFanout implements Handler<Message<Broadcast>> {
       for (int i = from; i < queued.size(); i++) {
         count += queued.get(i).appendFor(buffer, sid, connection.roomKeys());
       }
-      lines = new Lines(buffer, count);
+      lines = new Lines(buffer, count, whole ? new SharedLines(buffer) : null);
       if (whole) {
         shared.put(roomsKey, lines);
       }
     }
-    if (lines.count() > 0 && connection.write(lines.buffer())) {
+    if (lines.count() > 0 && (lines.shared() != null ? connection.write(lines.shared()) : connection.write(lines.buffer()))) {
       metrics.tcpDelivered(lines.count(), lines.buffer().length());
     }
   }
 
-
-  /** Lines for one set of rooms, and how many. */
-  private record Lines(Buffer buffer, int count) {
+  /** Lines for one set of rooms, how many, and (when several connections share them) their off-heap copy. */
+  private record Lines(Buffer buffer, int count, SharedLines shared) {
   }
 }

@@ -2,6 +2,7 @@ package dev.vchat.irc;
 
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.SlowReaderGuard;
+import dev.vchat.tcp.SharedLines;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.Vertx;
@@ -50,6 +51,17 @@ final class IrcSocket {
     }
     assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
     socket.write(lines);
+    slowReader.wrote(lines.length());
+    return true;
+  }
+
+  /** As {@link #write(Buffer)}: lines of a flush written to many connections. */
+  boolean write(SharedLines lines) {
+    if (closed) {
+      return false;
+    }
+    assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
+    ((NetSocketInternal) socket).writeMessage(lines.slice(channel().alloc(), 0));
     slowReader.wrote(lines.length());
     return true;
   }

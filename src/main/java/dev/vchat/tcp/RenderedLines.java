@@ -18,9 +18,8 @@ import java.util.Set;
  * ({@code only}: the one room all of them are for, the common case, or null). Immutable once built: a rendering is
  * shared by the TCP instances' event loops, and each connection is written the same buffer.
  *
- * <p>A plain heap {@link Buffer}. Netty copies it off-heap once per connection it is written
- * to; rendering it off-heap once instead saved that copy but moved no figure of the bench
- * (docs/PERFORMANCE.md), so the simpler buffer stays.
+ * <p>A plain heap {@link Buffer}: a flush copies what it writes to many connections off-heap once
+ * ({@link SharedLines}).
  */
 record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes, String[][] rooms, String only) {
 
@@ -155,9 +154,14 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes, Str
     return n;
   }
 
+  /** Where line {@code line} starts in {@link #all}. */
+  int startOf(int line) {
+    return line == 0 ? 0 : ends[line - 1];
+  }
+
   /** The lines from line {@code from} on but those caused by session {@code sid}. */
   Buffer linesFor(String sid, int from, boolean causedSome) {
-    int start = from == 0 ? 0 : ends[from - 1];
+    int start = startOf(from);
     if (!causedSome) {
       return start == 0 ? all : all.slice(start, all.length());
     }

@@ -168,6 +168,17 @@ final class TcpConnection implements Peer {
     return true;
   }
 
+  /** As {@link #write(Buffer)}: the lines from byte {@code start} on of a flush written to many connections. */
+  boolean write(SharedLines lines, int start) {
+    if (closed) {
+      return false;
+    }
+    assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
+    ((NetSocketInternal) socket).writeMessage(lines.slice(channel().alloc(), start));
+    slowReader.wrote(lines.length() - start);
+    return true;
+  }
+
   private void dropSlowReader(String why) {
     if (closed) {
       return;

@@ -121,28 +121,46 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
     }
     markCauses(batchesOfFlush, flushed);
     Map<String, RoomLines> byRoom = new HashMap<>(4);
-    for (TcpConnection connection : snapshot) {
-      if (!connection.isOnline()) {
-        continue;
+    try {
+      for (TcpConnection connection : snapshot) {
+        if (!connection.isOnline()) {
+          continue;
+        }
+        Cursor cursor = connection.fanoutCursor();
+        int from = cursor.written(flushed);
+        if (from == batches) {
+          continue;
+        }
+        RoomLines room = byRoom.computeIfAbsent(connection.roomKey(), key -> RoomLines.of(batchesOfFlush, key));
+        if (room.lines.lines() > 0) {
+          writeTo(connection, room, room.firstLineOf[from], cursor.causedIn(flushed));
+        }
       }
-      Cursor cursor = connection.fanoutCursor();
-      int from = cursor.written(flushed);
-      if (from == batches) {
-        continue;
-      }
-      RoomLines room = byRoom.computeIfAbsent(connection.roomKey(), key -> RoomLines.of(batchesOfFlush, key));
-      if (room.lines.lines() > 0) {
-        writeTo(connection, room.lines, room.firstLineOf[from], cursor.causedIn(flushed));
-      }
+    } finally {
+      byRoom.values().forEach(room -> room.shared.close());
     }
     reportWritten();
   }
 
-  /** A flush's lines for one room, and where each of its batches starts among them. */
-  private record RoomLines(RenderedLines lines, int[] firstLineOf) {
+  /** A flush's lines for one room, where each of its batches starts among them, and their shared off-heap copy. */
+  private record RoomLines(RenderedLines lines, int[] firstLineOf, SharedLines shared) {
     static RoomLines of(List<RenderedLines> batches, String roomKey) {
       List<RenderedLines> parts = batches.stream().map(batch -> batch.forRoom(roomKey)).toList();
-      return new RoomLines(RenderedLines.concat(parts), firstLines(parts));
+      RenderedLines lines = RenderedLines.concat(parts);
+      return new RoomLines(lines, firstLines(parts), new SharedLines(lines.all()));
+    }
+  }
+
+  /** A flush's write: the shared copy, unless the connection caused some of the lines (it is written the others). */
+  private void writeTo(TcpConnection connection, RoomLines room, int from, boolean causedSome) {
+    if (causedSome) {
+      writeTo(connection, room.lines, from, true);
+      return;
+    }
+    int start = room.lines.startOf(from);
+    if (start < room.shared.length() && connection.write(room.shared, start)) {
+      linesWritten += room.lines.lines() - from;
+      bytesWritten += room.shared.length() - start;
     }
   }
 

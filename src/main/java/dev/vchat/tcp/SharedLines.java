@@ -1,0 +1,51 @@
+package dev.vchat.tcp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+
+/**
+ * One flush's lines, written to many sockets: copied off-heap once, each socket written a
+ * retained slice of that copy, the flush's own reference released when it is done.
+ *
+ * <p>Why: a heap buffer written to a native (epoll) socket is copied off-heap by Netty once per
+ * socket. In a join storm that is N² notices, each copied into every lagging socket's queue:
+ * gigabytes of native memory that the process keeps after the storm. Shared, each socket's queue
+ * holds a slice (a reference) and the bytes exist once. Used on one event loop; not thread-safe.
+ */
+public final class SharedLines implements AutoCloseable {
+
+  private final Buffer lines;
+  private ByteBuf offHeap;
+
+  public SharedLines(Buffer lines) {
+    this.lines = lines;
+  }
+
+  public int length() {
+    return lines.length();
+  }
+
+  /**
+   * The lines from byte {@code start} on, for one socket's write (which releases it); the copy is
+   * made from {@code alloc} (the socket's) on the first call.
+   */
+  public ByteBuf slice(ByteBufAllocator alloc, int start) {
+    if (offHeap == null) {
+      ByteBuf heap = ((BufferInternal) lines).getByteBuf();
+      offHeap = alloc.directBuffer(heap.readableBytes());
+      offHeap.writeBytes(heap);
+    }
+    return offHeap.retainedSlice(start, offHeap.readableBytes() - start);
+  }
+
+  /** Gives the flush's reference back; the bytes go once the last socket has written its slice. */
+  @Override
+  public void close() {
+    if (offHeap != null) {
+      offHeap.release();
+      offHeap = null;
+    }
+  }
+}
