@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * What the running JVM does with memory, in one line for the start-up log: the collector, the
  * heap's ceiling, how much free heap it keeps after a collection, whether it collects when
- * idle. The values are the JVM's own, so the line shows whether the start script's settings
+ * idle and gives malloc's free pages back. The values are the JVM's own, so the line shows whether the start script's settings
  * (src/main/sh/chat) are in effect, or the JVM's defaults of a plain {@code java -jar}.
  */
 final class JvmSettings {
@@ -26,10 +26,12 @@ final class JvmSettings {
       .map(GarbageCollectorMXBean::getName)
       .collect(Collectors.joining(", "));
     String periodic = option(hotspot, "G1PeriodicGCInterval");
+    String trim = option(hotspot, "TrimNativeHeapInterval");
     return "jvm: " + collectors
       + "; heap at most " + Runtime.getRuntime().maxMemory() / MIB + " MiB"
       + ", free after a collection " + option(hotspot, "MinHeapFreeRatio") + "-" + option(hotspot, "MaxHeapFreeRatio") + " %"
       + ", collects when idle " + (periodic == null || periodic.equals("0") ? "never" : "after " + periodic + " ms")
+      + ", trims the native heap " + (trim == null || trim.equals("0") ? "never" : "every " + trim + " ms")
       + (startedWithOptions() ? "" : " (the JVM's defaults: target/chat, the start script, sets the measured ones; README)");
   }
 

@@ -81,7 +81,7 @@ class LauncherIT {
     launchScript(dir, output, Map.of(), "-conf", chatOnPort(port));
     String log = ProcessOutput.await(output, "vchat started");
     assertTrue(log.contains("jvm: G1 Young Generation"), log);
-    assertTrue(log.contains("free after a collection 10-20 %, collects when idle after 30000 ms"), log);
+    assertTrue(log.contains("free after a collection 10-20 %, collects when idle after 30000 ms, trims the native heap every 5000 ms"), log);
     assertFalse(log.contains("the JVM's defaults"), log);
     try (TestUser ann = TestUser.join(port, "ann")) {
       ann.send("hi");
@@ -96,13 +96,13 @@ class LauncherIT {
     Path output = dir.resolve("out.txt");
     launchScript(dir, output, Map.of("VCHAT_JVM_OPTS", ""), "-conf", chatOnPort(port));
     String log = ProcessOutput.await(output, "vchat started");
-    assertTrue(log.contains("free after a collection 40-70 %, collects when idle never (the JVM's defaults"), log);
+    assertTrue(log.contains("free after a collection 40-70 %, collects when idle never, trims the native heap never (the JVM's defaults"), log);
 
     int port2 = ChatServer.freePort();
     Path output2 = dir.resolve("out2.txt");
     launchScript(dir, output2, Map.of("JAVA_OPTS", "-Xmx200m -XX:MaxHeapFreeRatio=25"), "-conf", chatOnPort(port2));
     String log2 = ProcessOutput.await(output2, "vchat started");
-    assertTrue(log2.contains("heap at most 200 MiB, free after a collection 10-25 %, collects when idle after 30000 ms"), log2);
+    assertTrue(log2.contains("heap at most 200 MiB, free after a collection 10-25 %, collects when idle after 30000 ms, trims the native heap every 5000 ms"), log2);
     try (TestUser ann = TestUser.join(port2, "ann")) {
       ann.send("hi");
       ann.expect("[" + ann.addr() + "]ann:hi");
@@ -116,7 +116,7 @@ class LauncherIT {
     Path output = dir.resolve("out.txt");
     launch(dir, output, "-conf", chatOnPort(port));
     String log = ProcessOutput.await(output, "vchat started");
-    assertTrue(log.contains("collects when idle never (the JVM's defaults: target/chat, the start script, sets the measured ones; README)"), log);
+    assertTrue(log.contains("collects when idle never, trims the native heap never (the JVM's defaults: target/chat, the start script, sets the measured ones; README)"), log);
   }
 
   @Test
