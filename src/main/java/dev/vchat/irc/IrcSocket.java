@@ -2,6 +2,7 @@ package dev.vchat.irc;
 
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.SlowReaderGuard;
+import dev.vchat.tcp.DirectWrites;
 import dev.vchat.tcp.SharedLines;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -33,7 +34,7 @@ final class IrcSocket {
   IrcSocket(NetSocket socket, Vertx vertx, ChatConfig config, Consumer<String> slowReaderDropped) {
     this.socket = socket;
     this.vertx = vertx;
-    this.slowReader = new SlowReaderGuard(vertx, config, socket, slowReaderDropped::accept, full -> {
+    this.slowReader = new SlowReaderGuard(vertx, config, socket, DirectWrites.unsentBytes(socket), slowReaderDropped::accept, full -> {
       queueFull = full;
       updateReading();
     });

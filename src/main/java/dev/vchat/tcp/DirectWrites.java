@@ -1,5 +1,8 @@
 package dev.vchat.tcp;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * Lets a chat socket write straight to its Netty channel instead of through Vert.x 5's per-socket
@@ -70,7 +74,23 @@ public final class DirectWrites {
     }
   }
 
-  /** Whether {@code socket} writes directly (for tests). */
+  /**
+   * For SlowReaderGuard: the bytes written to {@code socket} that Netty has not handed to the
+   * kernel yet (0 once closed), where that is all of them, i.e. the socket writes directly; null
+   * when it does not (Vert.x's queue then holds the rest, unseen).
+   */
+  public static LongSupplier unsentBytes(NetSocket socket) {
+    if (!isDirect(socket)) {
+      return null;
+    }
+    Channel channel = ((NetSocketInternal) socket).channelHandlerContext().channel();
+    return () -> {
+      ChannelOutboundBuffer queue = channel.unsafe().outboundBuffer();
+      return queue == null ? 0 : queue.totalPendingWriteBytes();
+    };
+  }
+
+  /** Whether {@code socket} writes directly. */
   static boolean isDirect(NetSocket socket) {
     try {
       return QUEUE != null && DIRECT_QUEUE.getDeclaringClass().isInstance(QUEUE.get(socket));

@@ -56,7 +56,7 @@ final class TcpConnection implements Peer {
     this.chat = chat;
     this.fanout = fanout;
     this.session = chat.newSession(this, socket.remoteAddress().hostAddress() + ":" + socket.remoteAddress().port());
-    this.slowReader = new SlowReaderGuard(chat.vertx(), chat.config(), socket, this::dropSlowReader, full -> {
+    this.slowReader = new SlowReaderGuard(chat.vertx(), chat.config(), socket, DirectWrites.unsentBytes(socket), this::dropSlowReader, full -> {
       queueFull = full;
       updateReading();
     });

@@ -67,7 +67,7 @@ final class WebConnection implements Peer {
     this.metrics = ChatMetrics.of(chat.vertx());
     this.fanout = fanout;
     this.browserEvents = browserEvents;
-    this.slowReader = new SlowReaderGuard(chat.vertx(), chat.config(), socket, this::dropSlowReader, full -> { });
+    this.slowReader = new SlowReaderGuard(chat.vertx(), chat.config(), socket, null, this::dropSlowReader, full -> { });
   }
 
   /** Where this socket, and only this socket, may listen. */

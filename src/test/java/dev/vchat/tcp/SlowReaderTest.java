@@ -80,6 +80,82 @@ class SlowReaderTest {
     }
   }
 
+  /**
+   * A reader that reads, only slower than it is written to, is not one that stopped: with a
+   * backlog above writeQueueBytes for many grace periods it is kept and gets every line.
+   */
+  @Test
+  void aReaderThatReadsSlowlyButSteadilyIsKept(Vertx vertx) throws Exception {
+    ChatServer server = ChatServer.start(vertx, new JsonObject()
+      .put("writeQueueBytes", 2 << 20)
+      .put("slowReaderGraceMillis", 2000));
+    try (TestUser observer = TestUser.join(server.port(), "observer");
+         TestUser talker = TestUser.join(server.port(), "talker");
+         Socket slow = new Socket()) {
+      slow.setReceiveBufferSize(4096);
+      slow.connect(new InetSocketAddress("127.0.0.1", server.port()));
+      String slowAddr = "127.0.0.1:" + slow.getLocalPort();
+      observer.awaitLine("[" + slowAddr + "]" + slowAddr + ":online");
+      InputStream in = slow.getInputStream();
+      slow.setSoTimeout(10_000);
+
+      // 8 MB at once: the kernel takes up to ~4 MB (the server's send buffer grows to that on
+      // loopback), so the server's own queue passes writeQueueBytes and stays above half of it for
+      // longer than the grace period while the reader takes ~1 MB/s; and stays below the hard
+      // limit (5 x writeQueueBytes) however much the kernel took. The server sees the reader's
+      // progress only when the kernel's buffer has room again (a third of it: ~1.3 s here)
+      int lines = 40_000;
+      String payload = "y".repeat(200);
+      StringBuilder burst = new StringBuilder();
+      for (int i = 0; i < lines; i++) {
+        burst.append(i).append(payload).append('\n');
+      }
+      talker.sendRaw(burst.toString().getBytes(StandardCharsets.UTF_8));
+
+      String prefix = "[" + talker.addr() + "]talker:";
+      java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+        new ThrottledInput(in, 8192, 8), StandardCharsets.UTF_8));
+      int next = 0;
+      while (next < lines) {
+        String line = reader.readLine();
+        if (line == null) {
+          throw new AssertionError("the slow reader was cut off after " + next + " of " + lines + " lines");
+        }
+        if (line.startsWith(prefix)) {
+          assertEquals(prefix + next + payload, line);
+          next++;
+        }
+      }
+      talker.send("after");
+      observer.awaitLine(prefix + "after");
+      assertTrue(observer.linesWithin(java.time.Duration.ofMillis(300)).stream()
+        .noneMatch(line -> line.equals("[" + slowAddr + "]" + slowAddr + ":offline")), "the slow reader stayed");
+    }
+  }
+
+  /** Reads at most {@code chunk} bytes, then pauses {@code pauseMillis}: a reader slower than the server. */
+  private static final class ThrottledInput extends java.io.FilterInputStream {
+    private final int chunk;
+    private final long pauseMillis;
+
+    ThrottledInput(InputStream in, int chunk, long pauseMillis) {
+      super(in);
+      this.chunk = chunk;
+      this.pauseMillis = pauseMillis;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+      return super.read(buffer, offset, Math.min(length, chunk));
+    }
+  }
+
   private static void drain(InputStream in) throws IOException {
     byte[] buffer = new byte[65536];
     while (in.read(buffer) >= 0) {
