@@ -323,6 +323,12 @@ public final class ChatSession {
         }).otherwiseEmpty());
       return;
     }
+    String to = message.headers().get(Recipients.TO_HEADER);
+    if (to != null && !to.equals(NameKeys.of(entry.name()))) {
+      // written to a name this user no longer holds (the sender's record was older than a rename)
+      message.fail(ReplyFailure.NO_HANDLERS.toInt(), "not " + to);
+      return;
+    }
     peer.deliver(message.body());
     message.reply(new JsonObject().put("name", entry.name()));
   }
