@@ -329,7 +329,9 @@ public final class ChatSession {
       message.fail(ReplyFailure.NO_HANDLERS.toInt(), "not " + to);
       return;
     }
-    peer.deliver(message.body());
+    if (!Events.WARM_UP.equals(Events.type(message.body()))) {
+      peer.deliver(message.body());
+    }
     message.reply(new JsonObject().put("name", entry.name()));
   }
 

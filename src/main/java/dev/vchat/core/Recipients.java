@@ -37,11 +37,11 @@ public final class Recipients implements Shareable {
     private final String node;
     private volatile boolean warm;
 
-    Known(String key, UserEntry entry) {
+    Known(String key, String name, String sid, String node) {
       this.key = key;
-      this.name = entry.name();
-      this.sid = entry.sid();
-      this.node = entry.node();
+      this.name = name;
+      this.sid = sid;
+      this.node = node;
     }
 
     /** The name as the registry listed it (what the sender's echo shows). */
@@ -53,9 +53,9 @@ public final class Recipients implements Shareable {
       return sid;
     }
 
-    /** The node its session lives on (for the log). */
-    public String node() {
-      return node;
+    /** Where it lives, for the log: its node when the registry said, else its session. */
+    public String where() {
+      return node != null ? "node " + node : "session " + sid;
     }
 
     /** Whether a request to this user's address was answered under this name: the event bus has resolved the address. */
@@ -88,11 +88,16 @@ public final class Recipients implements Shareable {
 
   /** Records what the registry answered for {@code key}: {@code entry}'s session, not warm yet. */
   public Known learn(String key, UserEntry entry) {
+    return learn(key, entry.name(), entry.sid(), entry.node());
+  }
+
+  /** Records that the session {@code sid} holds {@code name} (whose key is {@code key}), not warm yet. */
+  Known learn(String key, String name, String sid, String node) {
     if (byKey.size() >= MAX_RECORDS) {
       byKey.clear();
       bySid.clear();
     }
-    Known known = new Known(key, entry);
+    Known known = new Known(key, name, sid, node);
     Known previous = bySid.put(known.sid, known);
     if (previous != null) {
       byKey.remove(previous.key, previous);

@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class RecipientsWatch implements Handler<Message<Broadcast>> {
 
-  /** Header of a broadcast that holds an offline or rename event. */
+  /** Header of a broadcast that holds an online, offline or rename event. */
   static final String PRESENCE_HEADER = "presence";
 
   private final Recipients recipients;
@@ -26,10 +26,10 @@ final class RecipientsWatch implements Handler<Message<Broadcast>> {
     this.recipients = recipients;
   }
 
-  /** How a batch is published: with {@link #PRESENCE_HEADER} when someone in it renames or leaves. */
+  /** How a batch is published: with {@link #PRESENCE_HEADER} when someone in it comes online, renames or leaves. */
   static DeliveryOptions deliveryOf(List<JsonObject> events) {
     for (JsonObject event : events) {
-      if (changesPresence(event)) {
+      if (changesPresence(event) || Events.ONLINE.equals(Events.type(event))) {
         return new DeliveryOptions().addHeader(PRESENCE_HEADER, "1");
       }
     }

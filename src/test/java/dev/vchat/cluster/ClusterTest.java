@@ -1,5 +1,7 @@
 package dev.vchat.cluster;
 
+import dev.vchat.core.NameKeys;
+import dev.vchat.core.Recipients;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.ClusterNode;
 import dev.vchat.support.NameRace;
@@ -109,6 +111,58 @@ class ClusterTest {
           reader.expect("sender to you: p" + i);
         }
       }
+    }
+  }
+
+  /**
+   * One write of chat lines, each followed by a private line to one of four users on the two
+   * other nodes in turn. This node learnt the four from their online and rename notices; two of
+   * them it is made to forget, so that its first line to each waits for the registry and the
+   * recipient's answer, and the rest go without waiting. Each recipient sees every chat line and
+   * exactly its own private lines, each after the chat line sent before it.
+   */
+  @Test
+  void privateLinesToSeveralUsersOnOtherNodesKeepTheirPlaceAmongTheSendersChatLines() {
+    int rounds = 400;
+    List<TestUser> readers = new ArrayList<>();
+    try (TestUser sender = TestUser.join(a.port(), "mixer")) {
+      for (int r = 0; r < 4; r++) {
+        readers.add(TestUser.join((r % 2 == 0 ? b : c).port(), "mr" + r));
+      }
+      TestUser last = readers.get(3);
+      String lastJoined = "[" + last.addr() + "]" + last.initialName() + ":is now mr3";
+      sender.awaitLine(lastJoined);
+      for (TestUser reader : readers.subList(0, 3)) {
+        reader.awaitLine(lastJoined);
+      }
+      Recipients known = Recipients.of(a.vertx());
+      for (String name : List.of("mr1", "mr2")) {
+        Recipients.Known record = known.find(NameKeys.of(name));
+        if (record != null) {
+          known.forget(record);
+        }
+      }
+      StringBuilder burst = new StringBuilder();
+      for (int i = 0; i < rounds; i++) {
+        burst.append("m").append(i).append('\n').append("to MR").append(i % 4).append(" p").append(i).append('\n');
+      }
+      sender.sendRaw(burst.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String said = "[" + sender.addr() + "]mixer:m";
+      for (int i = 0; i < rounds; i++) {
+        sender.expect(said + i);
+        sender.expect("you to mr" + (i % 4) + ": p" + i);
+      }
+      for (int r = 0; r < 4; r++) {
+        TestUser reader = readers.get(r);
+        for (int i = 0; i < rounds; i++) {
+          reader.expect(said + i);
+          if (i % 4 == r) {
+            reader.expect("mixer to you: p" + i);
+          }
+        }
+      }
+    } finally {
+      readers.forEach(TestUser::close);
     }
   }
 

@@ -1,5 +1,10 @@
 package dev.vchat.tcp;
 
+import dev.vchat.core.NameKeys;
+import dev.vchat.core.Recipients;
+import dev.vchat.core.UserEntry;
+import dev.vchat.core.UserRegistry;
+import dev.vchat.core.UserStore;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.ClusterNode;
 import dev.vchat.support.TestUser;
@@ -48,6 +53,47 @@ class ClusterPrivateMessageTest {
       ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
       cat.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob");
       BurstOfChatAndPrivateLines.sendAndCheck(ann, bob, cat, "cat", ROUNDS);
+    }
+  }
+
+  /**
+   * This node's record of a name can be older than a rename on the other node (the news is on
+   * its way): the record says eve's session still holds "bob2". A line sent on it never reaches
+   * eve: her session refuses a line addressed to a name it does not hold. From a confirmed (warm)
+   * record the sender was already echoed and is told the line was not delivered; from a record
+   * not confirmed yet, the registry is asked and the line goes to whoever holds the name now.
+   */
+  @Test
+  void aStaleRecordOfANameNeverSendsALineToTheWrongUser() {
+    try (TestUser ann = TestUser.join(a.port(), "ann3");
+         TestUser eve = TestUser.join(b.port(), "eve3");
+         TestUser bob = TestUser.join(b.port(), "bob3")) {
+      ann.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob3");
+      eve.awaitLine("[" + bob.addr() + "]" + bob.initialName() + ":is now bob3");
+      UserRegistry registry = UserRegistry.open(a.vertx(), UserStore.SHARED_DATA).await();
+      UserEntry eveEntry = registry.find("eve3").await().orElseThrow();
+      Recipients records = Recipients.of(a.vertx());
+      String bobKey = NameKeys.of("bob3");
+
+      records.learn(bobKey, eveEntry.withName("bob3")).warmUp();
+      ann.send("to bob3 one");
+      ann.expect("you to bob3: one");
+      ann.expect("error: message to bob3 not delivered, try again");
+
+      records.learn(bobKey, eveEntry.withName("bob3"));
+      ann.send("to bob3 two");
+      ann.expect("you to bob3: two");
+      bob.expect("ann3 to you: two");
+
+      // eve's next private line is the first she sees: the two above never reached her
+      ann.send("to eve3 three");
+      ann.expect("you to eve3: three");
+      eve.expect("ann3 to you: three");
+      bob.send("quit");
+      bob.awaitLine("bye");
+      ann.awaitLine("[" + bob.addr() + "]bob3:offline");
+      ann.send("to bob3 four");
+      ann.expect("error: bob3 is not online");
     }
   }
 

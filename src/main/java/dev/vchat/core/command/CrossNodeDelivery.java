@@ -115,7 +115,7 @@ final class CrossNodeDelivery {
    * off (it is only declared dead after clusterFailureSeconds). Not "not online": it is.
    */
   private static Future<Void> notAnswered(ChatSession session, ToCommand.Target target, Recipients.Known recipient) {
-    log.warn("to from {} to {} (node {}) not answered within {} ms", session.name(), target.name(), recipient.node(),
+    log.warn("to from {} to {} ({}) not answered within {} ms", session.name(), target.name(), recipient.where(),
       SEND_TIMEOUT_MILLIS);
     return session.isOnline() ? notDelivered(session, target) : Future.succeededFuture();
   }
