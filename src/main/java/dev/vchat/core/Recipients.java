@@ -119,9 +119,4 @@ public final class Recipients implements Shareable {
       byKey.remove(known.key, known);
     }
   }
-
-  /** How many users are recorded (tests). */
-  int size() {
-    return byKey.size();
-  }
 }

@@ -1,7 +1,5 @@
 package dev.vchat.cluster;
 
-import dev.vchat.core.NameKeys;
-import dev.vchat.core.Recipients;
 import dev.vchat.support.ChatServer;
 import dev.vchat.support.ClusterNode;
 import dev.vchat.support.NameRace;
@@ -115,32 +113,31 @@ class ClusterTest {
   }
 
   /**
-   * One write of chat lines, each followed by a private line to one of four users on the two
-   * other nodes in turn. This node learnt the four from their online and rename notices; two of
-   * them it is made to forget, so that its first line to each waits for the registry and the
-   * recipient's answer, and the rest go without waiting. Each recipient sees every chat line and
-   * exactly its own private lines, each after the chat line sent before it.
+   * One write of chat lines, each followed by a private line to one of four users on two other
+   * nodes in turn, from a node that started after two of them joined: its first line to each of
+   * those two waits for the registry and for the recipient's answer (its event bus has not
+   * resolved their addresses yet); the two who joined after it started it warmed up from their
+   * online notices, and every line to them goes without waiting. Each recipient sees every chat
+   * line and exactly its own private lines, each after the chat line sent before it.
    */
   @Test
   void privateLinesToSeveralUsersOnOtherNodesKeepTheirPlaceAmongTheSendersChatLines() {
     int rounds = 400;
     List<TestUser> readers = new ArrayList<>();
-    try (TestUser sender = TestUser.join(a.port(), "mixer")) {
-      for (int r = 0; r < 4; r++) {
-        readers.add(TestUser.join((r % 2 == 0 ? b : c).port(), "mr" + r));
-      }
+    ClusterNode d = null;
+    TestUser sender = null;
+    try {
+      readers.add(TestUser.join(b.port(), "mr0"));
+      readers.add(TestUser.join(c.port(), "mr1"));
+      d = ClusterNode.start(settings);
+      sender = TestUser.join(d.port(), "mixer");
+      readers.add(TestUser.join(b.port(), "mr2"));
+      readers.add(TestUser.join(c.port(), "mr3"));
       TestUser last = readers.get(3);
       String lastJoined = "[" + last.addr() + "]" + last.initialName() + ":is now mr3";
       sender.awaitLine(lastJoined);
       for (TestUser reader : readers.subList(0, 3)) {
         reader.awaitLine(lastJoined);
-      }
-      Recipients known = Recipients.of(a.vertx());
-      for (String name : List.of("mr1", "mr2")) {
-        Recipients.Known record = known.find(NameKeys.of(name));
-        if (record != null) {
-          known.forget(record);
-        }
       }
       StringBuilder burst = new StringBuilder();
       for (int i = 0; i < rounds; i++) {
@@ -163,6 +160,12 @@ class ClusterTest {
       }
     } finally {
       readers.forEach(TestUser::close);
+      if (sender != null) {
+        sender.close();
+      }
+      if (d != null) {
+        d.close();
+      }
     }
   }
 
