@@ -6,17 +6,18 @@ import io.vertx.core.shareddata.Shareable;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The users on other nodes that this node's users have written to: name key -> session, learnt
- * from the registry, so that the next private message to the same name needs no registry look-up;
- * and whether the recipient is <em>warm</em>: a request to its private address was answered by
- * its session under that name, so this node's event bus has resolved the address and sends to it
- * at once, in order with the sender's broadcasts (docs/ARCHITECTURE.md, "A private line to a user
- * on another node"). One per Vert.x instance, in its local shared data, as {@link LocalUsers}.
+ * The users of other nodes this node knows of, by name key: their session, so that a private
+ * message to them needs no registry look-up; and whether each is <em>warm</em>: a request to its
+ * private address was answered by its session under that name, so this node's event bus has
+ * resolved the address and sends to it at once, in order with the sender's broadcasts
+ * (docs/ARCHITECTURE.md, "A private line to a user on another node"). One per Vert.x instance,
+ * in its local shared data, as {@link LocalUsers}.
  *
  * <p>Never trusted for who holds a name: a recipient checks that the message is addressed to its
- * current name ({@link #TO_HEADER}) and refuses it otherwise. A record is only ever added from a
- * registry look-up, and taken out when its user renames or leaves ({@link RecipientsWatch}, before
- * this node's users see that line), when a message to it fails, or when it is replaced.
+ * current name ({@link #TO_HEADER}) and refuses it otherwise. A record is added from a registry
+ * look-up or from the user's online or rename notice ({@link RecipientsFeed}), and taken out when
+ * its user renames or leaves ({@link RecipientsWatch}, before this node's users see that line),
+ * when a message to it fails, or when a newer record of the same session replaces it.
  */
 public final class Recipients implements Shareable {
 

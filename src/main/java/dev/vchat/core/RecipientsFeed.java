@@ -1,5 +1,6 @@
 package dev.vchat.core;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -33,7 +34,7 @@ public final class RecipientsFeed implements Handler<Message<Broadcast>> {
   }
 
   /** Registers this node's feed on the broadcast address, on the caller's context. */
-  public static io.vertx.core.Future<Void> start(Vertx vertx) {
+  public static Future<Void> start(Vertx vertx) {
     return vertx.eventBus().consumer(Addresses.BROADCAST, new RecipientsFeed(vertx)).completion();
   }
 
