@@ -57,6 +57,40 @@ class ClusterPrivateMessageTest {
   }
 
   /**
+   * A name that changes hands on the other node while this node knows its holder (and has sent to
+   * it without waiting): after the rename and the new holder's claim, as each user here sees
+   * them, lines to the name reach the new holder and never the old one.
+   */
+  @Test
+  void aNameTakenAgainOnTheOtherNodeReachesItsNewHolderOnly() {
+    try (TestUser ann = TestUser.join(a.port(), "ann4");
+         TestUser old = TestUser.join(b.port(), "bob4");
+         TestUser next = TestUser.join(b.port(), "carl4")) {
+      ann.awaitLine("[" + next.addr() + "]" + next.initialName() + ":is now carl4");
+      old.awaitLine("[" + next.addr() + "]" + next.initialName() + ":is now carl4");
+      for (int i = 0; i < 3; i++) {
+        ann.send("to bob4 hi " + i);
+        ann.expect("you to bob4: hi " + i);
+        old.expect("ann4 to you: hi " + i);
+      }
+      old.send("rename eve4");
+      old.expect("renamed to: eve4");
+      ann.awaitLine("[" + old.addr() + "]bob4:is now eve4");
+      next.awaitLine("[" + old.addr() + "]bob4:is now eve4");
+      next.send("rename BOB4");
+      next.expect("renamed to: BOB4");
+      ann.awaitLine("[" + next.addr() + "]carl4:is now BOB4");
+      ann.send("to bob4 are you new?");
+      ann.expect("you to BOB4: are you new?");
+      next.expect("ann4 to you: are you new?");
+      ann.send("to eve4 and you?");
+      ann.expect("you to eve4: and you?");
+      old.awaitLine("[" + next.addr() + "]carl4:is now BOB4");
+      old.expect("ann4 to you: and you?");
+    }
+  }
+
+  /**
    * This node's record of a name can be older than a rename on the other node (the news is on
    * its way): the record says eve's session still holds "bob2". A line sent on it never reaches
    * eve: her session refuses a line addressed to a name it does not hold. From a confirmed (warm)
