@@ -5,6 +5,7 @@ import dev.vchat.cluster.PeerFlush;
 import dev.vchat.config.ChatConfig;
 import dev.vchat.config.NetTransport;
 import dev.vchat.core.Names;
+import dev.vchat.core.RecipientsFeed;
 import dev.vchat.core.UserStore;
 import dev.vchat.history.HistoryVerticle;
 import dev.vchat.irc.IrcChatVerticle;
@@ -57,7 +58,8 @@ public final class ChatMainVerticle extends VerticleBase {
     Future<String> sweeper = history.compose(warm -> vertx.isClustered()
       ? vertx.deployVerticle(() -> new DepartedNodeSweeper(store), new DeploymentOptions().setConfig(config.toJson()))
       : Future.succeededFuture(""))
-      .compose(id -> PeerFlush.answer(vertx).map(id));
+      .compose(id -> PeerFlush.answer(vertx).map(id))
+      .compose(id -> vertx.isClustered() ? RecipientsFeed.start(vertx).map(id) : Future.succeededFuture(id));
     return sweeper.compose(id -> vertx.deployVerticle(() -> {
         TcpChatVerticle instance = new TcpChatVerticle(store);
         tcpInstances.add(instance);

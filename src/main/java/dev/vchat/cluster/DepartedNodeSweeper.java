@@ -72,7 +72,7 @@ public final class DepartedNodeSweeper extends VerticleBase {
       return Future.succeededFuture();
     }
     hazelcast = hazelcastManager.getHazelcastInstance();
-    return ChatInstance.open(vertx, ChatConfig.fromJson(config()), store).compose(opened -> {
+    return ChatInstance.openPublisher(vertx, ChatConfig.fromJson(config()), store).compose(opened -> {
       chat = opened;
       registry = opened.registry();
       heal = new SplitHeal(vertx, clusterManager.getNodeId());

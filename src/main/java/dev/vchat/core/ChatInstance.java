@@ -6,6 +6,7 @@ import dev.vchat.metrics.ChatMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class ChatInstance {
   private final CommandTable commands = CommandTable.standard();
   private final String node;
   private final LocalUsers localUsers;
+  private final Recipients recipients;
   /** Broadcast events of this turn of the owner's event loop, not yet published. */
   private final List<JsonObject> pending = new ArrayList<>();
   private Context owner;
@@ -35,14 +37,26 @@ public final class ChatInstance {
     this.catalogue = new Catalogue(config.language());
     this.node = ChatMetrics.of(vertx).node(); // the Vert.x node id (cluster manager), or "local"
     this.localUsers = LocalUsers.of(vertx);
+    this.recipients = Recipients.of(vertx);
   }
 
   public static Future<ChatInstance> open(Vertx vertx, ChatConfig config) {
     return open(vertx, config, UserStore.SHARED_DATA);
   }
 
-  /** This instance's view of the chat, its registry keeping its entries in {@code store}. */
+  /**
+   * This instance's view of the chat, its registry keeping its entries in {@code store}. Its
+   * {@link RecipientsWatch} is registered on the broadcast address when this completes, so a
+   * fan-out the caller registers next sees every broadcast after the watch.
+   */
   public static Future<ChatInstance> open(Vertx vertx, ChatConfig config, UserStore store) {
+    Future<Void> watching = vertx.eventBus()
+      .consumer(Addresses.BROADCAST, new RecipientsWatch(Recipients.of(vertx))).completion();
+    return watching.compose(v -> openPublisher(vertx, config, store));
+  }
+
+  /** For a verticle with no users of its own that only publishes (the departed-node sweeper): no watch. */
+  public static Future<ChatInstance> openPublisher(Vertx vertx, ChatConfig config, UserStore store) {
     Broadcast.registerCodec(vertx);
     return UserRegistry.open(vertx, store).map(registry -> new ChatInstance(vertx, config, registry));
   }
@@ -65,7 +79,7 @@ public final class ChatInstance {
   public void publish(JsonObject event) {
     Context current = Vertx.currentContext();
     if (current == null || !current.isEventLoopContext() || (owner != null && owner != current)) {
-      vertx.eventBus().publish(Addresses.BROADCAST, new Broadcast(List.of(event)));
+      send(List.of(event));
       return;
     }
     owner = current;
@@ -91,9 +105,18 @@ public final class ChatInstance {
     if (pending.isEmpty() || Vertx.currentContext() != owner) {
       return;
     }
-    Broadcast broadcast = new Broadcast(pending);
+    List<JsonObject> events = List.copyOf(pending);
     pending.clear();
-    vertx.eventBus().publish(Addresses.BROADCAST, broadcast);
+    send(events);
+  }
+
+  private void send(List<JsonObject> events) {
+    DeliveryOptions presence = RecipientsWatch.deliveryOf(events);
+    if (presence == null) {
+      vertx.eventBus().publish(Addresses.BROADCAST, new Broadcast(events));
+    } else {
+      vertx.eventBus().publish(Addresses.BROADCAST, new Broadcast(events), presence);
+    }
   }
 
   /** The last {@code lines} chat lines of a room (by {@link Rooms#key}), oldest first, from this node's history keeper. */
@@ -125,6 +148,11 @@ public final class ChatInstance {
   /** The users whose sessions live on this node: private messages to them skip the registry and the bus. */
   public LocalUsers localUsers() {
     return localUsers;
+  }
+
+  /** The users on other nodes that this node's users wrote to (who they are, whether their address is resolved). */
+  public Recipients recipients() {
+    return recipients;
   }
 
   public String node() {

@@ -323,7 +323,15 @@ public final class ChatSession {
         }).otherwiseEmpty());
       return;
     }
-    peer.deliver(message.body());
+    String to = message.headers().get(Recipients.TO_HEADER);
+    if (to != null && !to.equals(NameKeys.of(entry.name()))) {
+      // written to a name this user no longer holds (the sender's record was older than a rename)
+      message.fail(ReplyFailure.NO_HANDLERS.toInt(), "not " + to);
+      return;
+    }
+    if (!Events.WARM_UP.equals(Events.type(message.body()))) {
+      peer.deliver(message.body());
+    }
     message.reply(new JsonObject().put("name", entry.name()));
   }
 

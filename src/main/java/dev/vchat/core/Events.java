@@ -32,6 +32,8 @@ public final class Events {
   public static final String KICK_REQUEST = "kick-request";
   /** Become ({@code op} true) or stop being an operator of {@code room}, by {@code by}, {@code byAddr}. */
   public static final String OP_REQUEST = "op-request";
+  /** On a user's private address: answer with your name, show nothing ({@link #warmUp()}). */
+  public static final String WARM_UP = "warm-up";
 
   // sent to one user
   public static final String WHO = "who";
@@ -124,6 +126,14 @@ public final class Events {
 
   public static JsonObject opRequest(String room, String by, String byAddr, boolean op) {
     return of(OP_REQUEST).put(ROOM, room).put("by", by).put("byAddr", byAddr).put("op", op);
+  }
+
+  /**
+   * A request to a user's private address that its session answers with its name and shows
+   * nothing: another node resolves the address before its users write to it ({@link RecipientsFeed}).
+   */
+  public static JsonObject warmUp() {
+    return of(WARM_UP);
   }
 
   /** Whether a message on a user's private address is a request for its session to run, not something to show. */

@@ -112,6 +112,63 @@ class ClusterTest {
     }
   }
 
+  /**
+   * One write of chat lines, each followed by a private line to one of four users on two other
+   * nodes in turn, from a node that started after two of them joined: its first line to each of
+   * those two waits for the registry and for the recipient's answer (its event bus has not
+   * resolved their addresses yet); the two who joined after it started it warmed up from their
+   * online notices, and every line to them goes without waiting. Each recipient sees every chat
+   * line and exactly its own private lines, each after the chat line sent before it.
+   */
+  @Test
+  void privateLinesToSeveralUsersOnOtherNodesKeepTheirPlaceAmongTheSendersChatLines() {
+    int rounds = 400;
+    List<TestUser> readers = new ArrayList<>();
+    ClusterNode d = null;
+    TestUser sender = null;
+    try {
+      readers.add(TestUser.join(b.port(), "mr0"));
+      readers.add(TestUser.join(c.port(), "mr1"));
+      d = ClusterNode.start(settings);
+      sender = TestUser.join(d.port(), "mixer");
+      readers.add(TestUser.join(b.port(), "mr2"));
+      readers.add(TestUser.join(c.port(), "mr3"));
+      TestUser last = readers.get(3);
+      String lastJoined = "[" + last.addr() + "]" + last.initialName() + ":is now mr3";
+      sender.awaitLine(lastJoined);
+      for (TestUser reader : readers.subList(0, 3)) {
+        reader.awaitLine(lastJoined);
+      }
+      StringBuilder burst = new StringBuilder();
+      for (int i = 0; i < rounds; i++) {
+        burst.append("m").append(i).append('\n').append("to MR").append(i % 4).append(" p").append(i).append('\n');
+      }
+      sender.sendRaw(burst.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String said = "[" + sender.addr() + "]mixer:m";
+      for (int i = 0; i < rounds; i++) {
+        sender.expect(said + i);
+        sender.expect("you to mr" + (i % 4) + ": p" + i);
+      }
+      for (int r = 0; r < 4; r++) {
+        TestUser reader = readers.get(r);
+        for (int i = 0; i < rounds; i++) {
+          reader.expect(said + i);
+          if (i % 4 == r) {
+            reader.expect("mixer to you: p" + i);
+          }
+        }
+      }
+    } finally {
+      readers.forEach(TestUser::close);
+      if (sender != null) {
+        sender.close();
+      }
+      if (d != null) {
+        d.close();
+      }
+    }
+  }
+
   @Test
   void aNodeThatLeavesCleanlySaysGoodbyeAndItsUsersLeaveOnce() {
     ClusterNode d = ClusterNode.start(settings);

@@ -1,19 +1,12 @@
 package dev.vchat.core.command;
 
-import dev.vchat.core.Addresses;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.ErrorCode;
 import dev.vchat.core.Events;
 import dev.vchat.core.LocalUsers;
 import dev.vchat.core.NameKeys;
-import dev.vchat.core.UserEntry;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * to NAME TEXT, to|NAME|TEXT; and {@link #notice}, the same private line marked as an IRC NOTICE,
@@ -23,11 +16,8 @@ public final class ToCommand implements Command {
 
   enum Syntax { SPACED, PIPED }
 
-  private record Target(String name, String text, boolean notice) {
+  record Target(String name, String text, boolean notice) {
   }
-
-  private static final Logger log = LoggerFactory.getLogger(ToCommand.class);
-  private static final DeliveryOptions DELIVERY = new DeliveryOptions().setSendTimeout(10_000);
 
   private final Syntax syntax;
 
@@ -56,16 +46,7 @@ public final class ToCommand implements Command {
     if (local != null) {
       return handOver(session, local, target);
     }
-    return session.chat().registry().findByKey(key).transform(found -> {
-      if (found.failed()) {
-        log.warn("to from {} to {} failed: {}", session.name(), target.name(), found.cause().getMessage());
-        return answer(session, target, Events.error(ErrorCode.TO_FAILED).put("name", target.name()));
-      }
-      if (found.result().isEmpty()) {
-        return notOnline(session, target);
-      }
-      return request(session, found.result().get(), target);
-    });
+    return CrossNodeDelivery.send(session, key, target);
   }
 
   /**
@@ -85,43 +66,17 @@ public final class ToCommand implements Command {
     return answer(session, target, Events.privateEcho(recipient.name(), target.text()));
   }
 
-  /** A recipient on another node (or between the registry and the directory): a request to its private address. */
-  private static Future<Void> request(ChatSession session, UserEntry recipient, Target target) {
-    JsonObject message = message(session, target);
-    session.chat().flushBroadcasts(); // the sender's earlier broadcasts reach the recipient first
-    return session.chat().vertx().eventBus().<JsonObject>request(Addresses.user(recipient.sid()), message, DELIVERY)
-      .transform(delivered -> {
-        if (delivered.failed()) {
-          return delivered.cause() instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT
-            ? notAnswered(session, target, recipient)
-            : notOnline(session, target);
-        }
-        session.metrics().privateMessage();
-        return answer(session, target, Events.privateEcho(delivered.result().body().getString("name", recipient.name()), target.text()));
-      });
-  }
-
-  /**
-   * The recipient is listed but its session did not answer in time: its node is paused or cut
-   * off (it is only declared dead after clusterFailureSeconds). Not "not online": it is.
-   */
-  private static Future<Void> notAnswered(ChatSession session, Target target, UserEntry recipient) {
-    log.warn("to from {} to {} (node {}) not answered within {} ms", session.name(), target.name(), recipient.node(),
-      DELIVERY.getSendTimeout());
-    return answer(session, target, Events.error(ErrorCode.TO_FAILED).put("name", target.name()));
-  }
-
-  private static Future<Void> notOnline(ChatSession session, Target target) {
+  static Future<Void> notOnline(ChatSession session, Target target) {
     return answer(session, target, Events.error(ErrorCode.NOT_ONLINE).put("name", target.name()));
   }
 
-  private static JsonObject message(ChatSession session, Target target) {
+  static JsonObject message(ChatSession session, Target target) {
     JsonObject message = Events.privateMessage(session.addr(), session.name(), target.text());
     return target.notice() ? message.put(Events.NOTICE, true) : message;
   }
 
   /** Tells the sender how it went (its echo, or an error), unless it sent a NOTICE. */
-  private static Future<Void> answer(ChatSession session, Target target, JsonObject event) {
+  static Future<Void> answer(ChatSession session, Target target, JsonObject event) {
     if (!target.notice()) {
       session.reply(event);
     }
