@@ -90,7 +90,7 @@ fi
   echo "set style data histograms; set style histogram clustered gap 1; set style fill solid 0.85 border -1"
   echo "set boxwidth 0.9; set grid ytics"
   if [[ " ${panels[*]} " == *" latency "* ]]; then
-    echo "set key top left; set title \"latency, 5,000 users (log scale)\"; set ylabel \"ms\""
+    echo "set key below horizontal; set title \"latency, 5,000 users (log scale)\"; set ylabel \"ms\""
     echo "set logscale y; set yrange [0.1:*]"
     echo "plot \"$DIR/latency.dat\" using 2:xtic(1) title \"p50 @ 1 M/s\" lc rgb \"#9ecae1\", \"\" using 3 title \"p99 @ 1 M/s\" lc rgb \"#3182bd\", \"\" using 4 title \"p50 @ 2.5 M/s\" lc rgb \"#fdae6b\", \"\" using 5 title \"p99 @ 2.5 M/s\" lc rgb \"#e6550d\""
     echo "unset logscale y"
