@@ -165,7 +165,7 @@ if has fanout || has private || has latency; then
       bench fanout blast "$run" "$BLAST" --port "$P_BLAST" "${F[@]}" --quiet-ms 300
     fi
     if has private; then
-      P=(--users 1000 --senders 10 --messages 2000 --private)
+      P=(--users 1000 --senders 10 --messages 20000 --private)
       bench private vchat-irc "$run" "$VCHAT" --port "$P_IRC" "${IRC[@]}" "${P[@]}"
       bench private ngircd "$run" "$NGIRCD" --port "$P_NG" "${IRC[@]}" "${NG_CONNECT[@]}" "${P[@]}"
       bench private vchat "$run" "$VCHAT" --port "$P_CHAT" "${P[@]}"

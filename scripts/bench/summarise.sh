@@ -25,7 +25,7 @@ def med(f): map(f) | median;
 jq -s -r "$JQ_LIB"'
   def what:
     {"fanout": "fan-out: 1,000 users, 10 senders x 1,000 msgs flat out (deliveries/s)",
-     "private": "private messages: 1,000 users, 10 senders x 2,000 flat out (messages/s)",
+     "private": "private messages: 1,000 users, 10 senders x 20,000 flat out (messages/s)",
      "latency40": "latency at ~1 M deliveries/s: 5,000 users, 5 senders x 40 msg/s, 15 s (5 s warm-up)",
      "latency100": "latency at ~2.5 M deliveries/s: 5,000 users, 5 senders x 100 msg/s, 15 s (5 s warm-up)",
      "memory": "memory: idle users after their join storm (server RSS above idle, per user)",
