@@ -3,7 +3,6 @@ package dev.vchat.irc;
 import dev.vchat.core.ChatSession;
 import dev.vchat.core.Membership;
 import dev.vchat.core.Rooms;
-import dev.vchat.core.command.CommandTable;
 import dev.vchat.core.command.ToCommand;
 import io.vertx.core.Future;
 
@@ -74,7 +73,6 @@ final class MessageCommands {
       return ToCommand.notice(session, IrcNicks.nameOf(nick), text);
     }
     client.namedNick(nick);
-    CommandTable.Invocation to = session.chat().commands().parse("to " + IrcNicks.nameOf(nick) + " " + text);
-    return to.command().execute(session, to.args());
+    return ToCommand.privateLine(session, IrcNicks.nameOf(nick), text);
   }
 }

@@ -71,6 +71,9 @@ final class ServerCommands {
   }
 
   static List<String> commaList(String param) {
+    if (param.indexOf(',') < 0) {
+      return param.isEmpty() ? List.of() : List.of(param); // the common case, once per PRIVMSG
+    }
     return java.util.Arrays.stream(param.split(",")).filter(s -> !s.isEmpty()).toList();
   }
 }

@@ -35,6 +35,15 @@ public final class ToCommand implements Command {
     return send(session, target);
   }
 
+  /** A private line from a transport that has parsed its own syntax (IRC's PRIVMSG): as {@code to NAME TEXT}. */
+  public static Future<Void> privateLine(ChatSession session, String name, String text) {
+    if (name.isEmpty() || text.isBlank()) {
+      session.reply(Events.error(ErrorCode.TO_USAGE));
+      return Future.succeededFuture();
+    }
+    return send(session, new Target(name, text, false));
+  }
+
   /** An IRC NOTICE to a nick's user: delivered as a private line would be, in the same order; nothing comes back. */
   public static Future<Void> notice(ChatSession session, String name, String text) {
     return name.isEmpty() || text.isBlank() ? Future.succeededFuture() : send(session, new Target(name, text, true));
