@@ -203,19 +203,22 @@ public final class ChatSession {
     }
     if (floodDelay != null) {
       long dueAt = floodDelay.admit();
-      tasks.submit(() -> floodDelay.until(dueAt).compose(v -> {
+      tasks.submit(dueAt == 0 ? whileOnline(work) : () -> floodDelay.until(dueAt).compose(v -> {
         if (state != State.ONLINE) {
           return Future.succeededFuture();
         }
-        if (dueAt != 0) {
-          idleTimer.touch(); // a user whose paste is still going out is not idle
-        }
+        idleTimer.touch(); // a user whose paste is still going out is not idle
         return work.get();
       }));
     } else if (allowed()) {
-      tasks.submit(() -> state == State.ONLINE ? work.get() : Future.succeededFuture());
+      tasks.submit(whileOnline(work));
     }
     updateThrottle();
+  }
+
+  /** The work, run only if the user is still online when its turn comes. */
+  private Supplier<Future<?>> whileOnline(Supplier<Future<Void>> work) {
+    return () -> state == State.ONLINE ? work.get() : Future.succeededFuture();
   }
 
   /**
