@@ -62,8 +62,7 @@ final class IrcSocket {
       return false;
     }
     assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
-    ((NetSocketInternal) socket).writeMessage(lines.slice(channel().alloc(), 0));
-    slowReader.wrote(lines.length());
+    slowReader.wrote(lines.writeTo(socket, 0));
     return true;
   }
 

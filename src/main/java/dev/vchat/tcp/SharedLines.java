@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.internal.net.NetSocketInternal;
+import io.vertx.core.net.NetSocket;
 
 /**
  * One flush's lines, written to many sockets: copied off-heap once, each socket written a
@@ -31,13 +33,23 @@ public final class SharedLines implements AutoCloseable {
    * The lines from byte {@code start} on, for one socket's write (which releases it); the copy is
    * made from {@code alloc} (the socket's) on the first call.
    */
-  public ByteBuf slice(ByteBufAllocator alloc, int start) {
+  ByteBuf slice(ByteBufAllocator alloc, int start) {
     if (offHeap == null) {
       ByteBuf heap = ((BufferInternal) lines).getByteBuf();
       offHeap = alloc.directBuffer(heap.readableBytes());
       offHeap.writeBytes(heap);
     }
     return offHeap.retainedSlice(start, offHeap.readableBytes() - start);
+  }
+
+  /**
+   * Writes the lines from byte {@code start} on to {@code socket} (one that writes directly,
+   * {@link DirectWrites}, on its event loop) as a slice of the shared copy; the bytes written.
+   */
+  public int writeTo(NetSocket socket, int start) {
+    NetSocketInternal internal = (NetSocketInternal) socket;
+    internal.writeMessage(slice(internal.channelHandlerContext().alloc(), start));
+    return lines.length() - start;
   }
 
   /** Gives the flush's reference back; the bytes go once the last socket has written its slice. */

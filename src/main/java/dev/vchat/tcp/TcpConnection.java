@@ -174,8 +174,7 @@ final class TcpConnection implements Peer {
       return false;
     }
     assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
-    ((NetSocketInternal) socket).writeMessage(lines.slice(channel().alloc(), start));
-    slowReader.wrote(lines.length() - start);
+    slowReader.wrote(lines.writeTo(socket, start));
     return true;
   }
 
