@@ -87,8 +87,8 @@ class SlowReaderTest {
   @Test
   void aReaderThatReadsSlowlyButSteadilyIsKept(Vertx vertx) throws Exception {
     ChatServer server = ChatServer.start(vertx, new JsonObject()
-      .put("writeQueueBytes", 2 << 20)
-      .put("slowReaderGraceMillis", 2000));
+      .put("writeQueueBytes", 5 << 20)
+      .put("slowReaderGraceMillis", 4000));
     try (TestUser observer = TestUser.join(server.port(), "observer");
          TestUser talker = TestUser.join(server.port(), "talker");
          Socket slow = new Socket()) {
@@ -99,12 +99,13 @@ class SlowReaderTest {
       InputStream in = slow.getInputStream();
       slow.setSoTimeout(10_000);
 
-      // 8 MB at once: the kernel takes up to ~4 MB (the server's send buffer grows to that on
-      // loopback), so the server's own queue passes writeQueueBytes and stays above half of it for
-      // longer than the grace period while the reader takes ~1 MB/s; and stays below the hard
-      // limit (5 x writeQueueBytes) however much the kernel took. The server sees the reader's
-      // progress only when the kernel's buffer has room again (a third of it: ~1.3 s here)
-      int lines = 40_000;
+      // ~23 MB to it at once (100,000 lines of ~230 B): the kernel takes up to ~4 MB (the server's
+      // send buffer grows to that on loopback), so the server's own queue holds 19 - 23 MB, over
+      // writeQueueBytes and below the hard limit (5 x writeQueueBytes). Reading ~2 MB/s (4 KB, its
+      // receive buffer, every 2 ms), the reader would need 8 s or more to bring that queue under
+      // half of writeQueueBytes (a drain): twice the grace period. The server sees its progress
+      // whenever the kernel's buffer has room again, every 2 MB read at most: ~1 s
+      int lines = 100_000;
       String payload = "y".repeat(200);
       StringBuilder burst = new StringBuilder();
       for (int i = 0; i < lines; i++) {
@@ -114,7 +115,7 @@ class SlowReaderTest {
 
       String prefix = "[" + talker.addr() + "]talker:";
       java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
-        new ThrottledInput(in, 8192, 8), StandardCharsets.UTF_8));
+        new ThrottledInput(in, 4096, 2), StandardCharsets.UTF_8));
       int next = 0;
       while (next < lines) {
         String line = reader.readLine();
