@@ -156,6 +156,10 @@ if has fanout || has private || has latency; then
   wait_port "$P_CHAT"; wait_port "$P_IRC"; wait_port "$P_NG"; wait_port "$P_BLAST"
   say "warming vchat's JIT (not counted)"
   java -jar "$JAR" bench --port "$P_CHAT" --users 1000 --senders 10 --messages 1000 > /dev/null 2>> "$LOG" || true
+  if has private; then # the private path's code too, on both ports (a C server has nothing to warm)
+    java -jar "$JAR" bench --port "$P_CHAT" --users 1000 --senders 10 --messages 20000 --private > /dev/null 2>> "$LOG" || true
+    java -jar "$JAR" bench --port "$P_IRC" "${IRC[@]}" --users 1000 --senders 10 --messages 20000 --private > /dev/null 2>> "$LOG" || true
+  fi
   for run in $(seq 1 "$RUNS"); do
     if has fanout; then
       F=(--users 1000 --senders 10 --messages 1000)

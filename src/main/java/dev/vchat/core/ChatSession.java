@@ -333,7 +333,7 @@ public final class ChatSession {
       return;
     }
     if (!Events.WARM_UP.equals(Events.type(message.body()))) {
-      peer.deliver(message.body());
+      peer.deliverBatched(message.body());
     }
     message.reply(new JsonObject().put("name", entry.name()));
   }
@@ -344,7 +344,7 @@ public final class ChatSession {
    */
   void showHandedOver(JsonObject message) {
     if (state == State.ONLINE) {
-      peer.deliver(message);
+      peer.deliverBatched(message);
       metrics.privateMessage();
     } else {
       log.debug("private message to {} dropped: gone meanwhile", entry.name());

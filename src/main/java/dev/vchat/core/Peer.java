@@ -12,6 +12,15 @@ public interface Peer {
   /** Shows an event to this user alone. */
   void deliver(JsonObject event);
 
+  /**
+   * Shows a private message another user sent (one event-loop task per message): as
+   * {@link #deliver}, but a transport may write it out together with the others that reach this
+   * user before its event loop is idle (one system call for many, where a busy user gets many).
+   */
+  default void deliverBatched(JsonObject message) {
+    deliver(message);
+  }
+
   /** Flushes what was delivered, then closes; no broadcast reaches this user afterwards. */
   void close();
 

@@ -251,6 +251,12 @@ final class IrcConnection implements Peer, IrcClient, Registration.Owner {
   // --- Peer: the chat's events as IRC lines
 
   @Override
+  public void deliverBatched(JsonObject message) {
+    out.holdFlushes();
+    deliver(message);
+  }
+
+  @Override
   public void deliver(JsonObject event) {
     String type = Events.type(event);
     boolean own = session.sid().equals(event.getString(Events.SID));

@@ -2,6 +2,7 @@ package dev.vchat.irc;
 
 import dev.vchat.config.ChatConfig;
 import dev.vchat.core.SlowReaderGuard;
+import dev.vchat.tcp.BatchedFlushes;
 import dev.vchat.tcp.DirectWrites;
 import dev.vchat.tcp.SharedLines;
 import io.netty.channel.Channel;
@@ -64,6 +65,13 @@ final class IrcSocket {
     assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
     slowReader.wrote(lines.writeTo(socket, 0));
     return true;
+  }
+
+  /** Holds this socket's flushes until its event loop has run what is queued ({@link BatchedFlushes}). */
+  void holdFlushes() {
+    if (!closed) {
+      BatchedFlushes.holdUntilQueuedTasksRan(socket);
+    }
   }
 
   /** Flushes what was written, then closes; a peer that does not read it in time is reset. */

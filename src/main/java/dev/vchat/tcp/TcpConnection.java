@@ -154,6 +154,15 @@ final class TcpConnection implements Peer {
     }
   }
 
+  /** A private message: its flush waits until this event loop has run what is queued (BatchedFlushes). */
+  @Override
+  public void deliverBatched(JsonObject message) {
+    if (!closed) {
+      BatchedFlushes.holdUntilQueuedTasksRan(socket);
+    }
+    deliver(message);
+  }
+
   /**
    * Writes unless closed; a reader whose queue stays full past the grace period is dropped.
    * Counting is the caller's: the fan-out counts once per batch, not once per connection.
