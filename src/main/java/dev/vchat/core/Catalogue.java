@@ -2,6 +2,10 @@ package dev.vchat.core;
 
 import io.vertx.core.json.JsonObject;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -118,12 +122,15 @@ public final class Catalogue {
     Map.entry(error(ErrorCode.TOO_MANY_FROM_ADDRESS), "error: 来自你的地址的连接过多"),
     Map.entry(error(ErrorCode.HTTP_ON_CHAT_PORT), "error: 这是聊天端口，不是 HTTP；网页聊天在 web 端口"));
 
+  private static final Map<String, Template> EN_TEMPLATES = compile(EN);
+  private static final Map<String, Template> ZH_TEMPLATES = compile(ZH);
+
   private final Language language;
-  private final Map<String, String> templates;
+  private final Map<String, Template> templates;
 
   public Catalogue(Language language) {
     this.language = language;
-    this.templates = language == Language.ZH ? ZH : EN;
+    this.templates = language == Language.ZH ? ZH_TEMPLATES : EN_TEMPLATES;
   }
 
   public Language language() {
@@ -132,34 +139,65 @@ public final class Catalogue {
 
   /** The text of an event, without the trailing LF; several lines for {@code help}. */
   public String render(JsonObject event) {
+    return text(event, new StringBuilder(96)).toString();
+  }
+
+  /** The text of an event and its LF, in UTF-8: what a TCP user is sent. */
+  public byte[] line(JsonObject event) {
+    return text(event, new StringBuilder(96)).append('\n').toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private StringBuilder text(JsonObject event, StringBuilder out) {
     String type = Events.type(event);
     if (Events.HISTORY.equals(type)) {
-      return "history: " + render(event.getJsonObject(Events.ENTRY));
+      return text(event.getJsonObject(Events.ENTRY), out.append("history: "));
     }
     String key = Events.ERROR.equals(type) ? Events.ERROR + "." + event.getString("code") : type;
-    String template = templates.get(key);
+    Template template = templates.get(key);
     if (template == null) {
       throw new IllegalArgumentException("no text for event " + key);
     }
-    return fill(template, event);
+    return template.fill(event, out);
   }
 
-  private static String fill(String template, JsonObject event) {
-    StringBuilder out = new StringBuilder(template.length() + 64);
-    int i = 0;
-    while (i < template.length()) {
-      int open = template.indexOf('{', i);
-      if (open < 0) {
-        out.append(template, i, template.length());
-        break;
+  /**
+   * A template split once into its literal parts and the fields between them: {@code literals}
+   * has one more element than {@code fields}.
+   */
+  private record Template(String[] literals, String[] fields) {
+
+    static Template of(String template) {
+      List<String> literals = new ArrayList<>();
+      List<String> fields = new ArrayList<>();
+      int i = 0;
+      int open;
+      while ((open = template.indexOf('{', i)) >= 0) {
+        int close = template.indexOf('}', open);
+        literals.add(template.substring(i, open));
+        fields.add(template.substring(open + 1, close));
+        i = close + 1;
       }
-      int close = template.indexOf('}', open);
-      out.append(template, i, open);
-      Object value = event.getValue(template.substring(open + 1, close));
-      out.append(value == null ? "" : value);
-      i = close + 1;
+      literals.add(template.substring(i));
+      return new Template(literals.toArray(new String[0]), fields.toArray(new String[0]));
     }
-    return out.toString();
+
+    StringBuilder fill(JsonObject event, StringBuilder out) {
+      out.append(literals[0]);
+      for (int i = 0; i < fields.length; i++) {
+        Object value = event.getValue(fields[i]);
+        if (value != null) {
+          out.append(value);
+        }
+        out.append(literals[i + 1]);
+      }
+      return out;
+    }
+  }
+
+  private static Map<String, Template> compile(Map<String, String> texts) {
+    Map<String, Template> compiled = new HashMap<>();
+    texts.forEach((key, text) -> compiled.put(key, Template.of(text)));
+    return Map.copyOf(compiled);
   }
 
   private static String error(ErrorCode code) {

@@ -6,7 +6,6 @@ import dev.vchat.core.Rooms;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +33,7 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes, Str
     Set<String> causes = new LinkedHashSet<>(2);
     for (int i = 0; i < events.size(); i++) {
       JsonObject event = events.get(i);
-      all.appendBytes((catalogue.render(event) + "\n").getBytes(StandardCharsets.UTF_8));
+      all.appendBytes(catalogue.line(event));
       ends[i] = all.length();
       String sid = event.getString(Events.SID);
       sids[i] = sid;

@@ -20,7 +20,6 @@ import io.vertx.core.net.PemKeyCertOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -84,7 +83,7 @@ public final class TcpChatVerticle extends VerticleBase {
       new TcpConnection(socket, chat, fanout, () -> limits.release(ip)).start();
       return;
     }
-    Buffer line = Buffer.buffer((chat.catalogue().render(Events.error(refused)) + "\n").getBytes(StandardCharsets.UTF_8));
+    Buffer line = Buffer.buffer(chat.catalogue().line(Events.error(refused)));
     SocketEndings.refuse(vertx, socket, line);
   }
 

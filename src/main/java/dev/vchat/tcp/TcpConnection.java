@@ -148,7 +148,7 @@ final class TcpConnection implements Peer {
       fanout.skipQueued(this);
       joinShown = session.isOnline();
     }
-    Buffer line = Buffer.buffer((chat.catalogue().render(event) + "\n").getBytes(StandardCharsets.UTF_8));
+    Buffer line = Buffer.buffer(chat.catalogue().line(event));
     if (write(line)) {
       session.metrics().tcpDelivered(1, line.length());
     }
