@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,12 @@ public final class ChatSession {
 
   /** Commands waiting beyond this make the transport stop reading until they are done. */
   private static final int MAX_BACKLOG = 64;
+  /**
+   * Private lines handed to users of this node and not shown yet, beyond which the transport
+   * stops reading: a sender faster than its recipients' event loops waits in the kernel instead
+   * of queueing its lines in the server's heap. Reading resumes at half of it.
+   */
+  static final int MAX_HANDED_OVER = 1_024;
   private static final int MAX_NAME_ATTEMPTS = 10;
 
   private enum State { JOINING, ONLINE, CLOSING, LEFT }
@@ -39,6 +46,8 @@ public final class ChatSession {
   private final String sid = UUID.randomUUID().toString();
   private final String addr;
   private final SerialExecutor tasks = new SerialExecutor();
+  /** Private lines this user handed to users of this node that their event loops have not shown yet. */
+  private final AtomicInteger handedOver = new AtomicInteger();
   private final IdleTimer idleTimer;
   private final ChatMetrics metrics;
   /**
@@ -299,9 +308,12 @@ public final class ChatSession {
     return done.onComplete(ignored -> updateThrottle());
   }
 
-  /** The transport reads while this session keeps up: few commands queued, no line waiting for its token. */
+  /**
+   * The transport reads while this session keeps up: few commands queued, no line waiting for its
+   * token, not too many private lines waiting for their recipients' event loops.
+   */
   private void updateThrottle() {
-    boolean hold = delaying || tasks.backlog() > MAX_BACKLOG;
+    boolean hold = delaying || tasks.backlog() > MAX_BACKLOG || handedOver.get() > MAX_HANDED_OVER;
     if (hold != throttled) {
       throttled = hold;
       peer.throttle(hold);
@@ -348,6 +360,20 @@ public final class ChatSession {
       metrics.privateMessage();
     } else {
       log.debug("private message to {} dropped: gone meanwhile", entry.name());
+    }
+  }
+
+  /** A private line of this user's is handed to a user of this node (on this session's event loop). */
+  void handingOver() {
+    if (handedOver.incrementAndGet() > MAX_HANDED_OVER) {
+      updateThrottle();
+    }
+  }
+
+  /** A private line this user handed over has been shown or dropped (on the recipient's event loop). */
+  void handedOverDone() {
+    if (handedOver.decrementAndGet() == MAX_HANDED_OVER / 2) {
+      context.runOnContext(v -> updateThrottle());
     }
   }
 

@@ -45,12 +45,17 @@ public final class LocalUsers implements Shareable {
     }
 
     /**
-     * Hands a private message to the user's session, on its event loop, after whatever was
-     * queued there before (so after the broadcasts the sender published before it). The user's
-     * transport shows it unless the user went offline meanwhile.
+     * Hands a private message from {@code sender} to the user's session, on its event loop, after
+     * whatever was queued there before (so after the broadcasts the sender published before it).
+     * The user's transport shows it unless the user went offline meanwhile. Counted as the
+     * sender's until then: a sender with too many waiting is not read ({@link ChatSession#MAX_HANDED_OVER}).
      */
-    public void hand(JsonObject message) {
-      context.runOnContext(v -> session.showHandedOver(message));
+    public void hand(JsonObject message, ChatSession sender) {
+      sender.handingOver();
+      context.runOnContext(v -> {
+        session.showHandedOver(message);
+        sender.handedOverDone();
+      });
     }
 
     /** Whether this is {@code session}'s own listing (a user writing to itself). */

@@ -70,7 +70,7 @@ public final class ToCommand implements Command {
       session.metrics().privateMessage();
     } else {
       session.chat().flushBroadcasts();
-      recipient.hand(message);
+      recipient.hand(message, session);
     }
     return answer(session, target, Events.privateEcho(recipient.name(), target.text()));
   }
