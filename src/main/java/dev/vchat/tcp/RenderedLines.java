@@ -158,6 +158,28 @@ record RenderedLines(Buffer all, int[] ends, String[] sids, String[] causes, Str
     return line == 0 ? 0 : ends[line - 1];
   }
 
+  /**
+   * Where the lines from line {@code from} on but those caused by session {@code sid} are in
+   * {@link #all}: start and end pairs, one per run of consecutive lines; empty when there are none.
+   */
+  int[] rangesFor(String sid, int from) {
+    int[] ranges = new int[2 * (ends.length - from)];
+    int n = 0;
+    int start = startOf(from);
+    for (int i = from; i < ends.length; i++) {
+      if (!sid.equals(sids[i])) {
+        if (n > 0 && ranges[n - 1] == start) {
+          ranges[n - 1] = ends[i]; // extends the run
+        } else {
+          ranges[n++] = start;
+          ranges[n++] = ends[i];
+        }
+      }
+      start = ends[i];
+    }
+    return Arrays.copyOf(ranges, n);
+  }
+
   /** The lines from line {@code from} on but those caused by session {@code sid}. */
   Buffer linesFor(String sid, int from, boolean causedSome) {
     int start = startOf(from);

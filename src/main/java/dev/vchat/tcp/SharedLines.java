@@ -2,6 +2,7 @@ package dev.vchat.tcp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
@@ -34,12 +35,32 @@ public final class SharedLines implements AutoCloseable {
    * made from {@code alloc} (the socket's) on the first call.
    */
   ByteBuf slice(ByteBufAllocator alloc, int start) {
+    return copied(alloc).retainedSlice(start, offHeap.readableBytes() - start);
+  }
+
+  /**
+   * The byte ranges {@code ranges} (start and end pairs, in order) of the lines, as one buffer of
+   * slices of the copy (Netty writes its parts with one writev, nothing copied again).
+   */
+  ByteBuf slices(ByteBufAllocator alloc, int[] ranges) {
+    ByteBuf copy = copied(alloc);
+    if (ranges.length == 2) {
+      return copy.retainedSlice(ranges[0], ranges[1] - ranges[0]);
+    }
+    CompositeByteBuf parts = alloc.compositeDirectBuffer(ranges.length / 2);
+    for (int i = 0; i < ranges.length; i += 2) {
+      parts.addComponent(true, copy.retainedSlice(ranges[i], ranges[i + 1] - ranges[i]));
+    }
+    return parts;
+  }
+
+  private ByteBuf copied(ByteBufAllocator alloc) {
     if (offHeap == null) {
       ByteBuf heap = ((BufferInternal) lines).getByteBuf();
       offHeap = alloc.directBuffer(heap.readableBytes());
       offHeap.writeBytes(heap);
     }
-    return offHeap.retainedSlice(start, offHeap.readableBytes() - start);
+    return offHeap;
   }
 
   /**
@@ -50,6 +71,22 @@ public final class SharedLines implements AutoCloseable {
     NetSocketInternal internal = (NetSocketInternal) socket;
     internal.writeMessage(slice(internal.channelHandlerContext().alloc(), start));
     return lines.length() - start;
+  }
+
+  /** As {@link #writeTo(NetSocket, int)}, for the byte ranges {@code ranges} (start and end pairs) only, in one write. */
+  public int writeTo(NetSocket socket, int[] ranges) {
+    NetSocketInternal internal = (NetSocketInternal) socket;
+    internal.writeMessage(slices(internal.channelHandlerContext().alloc(), ranges));
+    return length(ranges);
+  }
+
+  /** How many bytes the ranges (start and end pairs) hold. */
+  static int length(int[] ranges) {
+    int bytes = 0;
+    for (int i = 0; i < ranges.length; i += 2) {
+      bytes += ranges[i + 1] - ranges[i];
+    }
+    return bytes;
   }
 
   /** Gives the flush's reference back; the bytes go once the last socket has written its slice. */

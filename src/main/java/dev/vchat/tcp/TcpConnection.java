@@ -168,10 +168,9 @@ final class TcpConnection implements Peer {
    * Counting is the caller's: the fan-out counts once per batch, not once per connection.
    */
   boolean write(Buffer lines) {
-    if (closed) {
+    if (!writable()) {
       return false;
     }
-    assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
     socket.write(lines);
     slowReader.wrote(lines.length());
     return true;
@@ -179,12 +178,25 @@ final class TcpConnection implements Peer {
 
   /** As {@link #write(Buffer)}: the lines from byte {@code start} on of a flush written to many connections. */
   boolean write(SharedLines lines, int start) {
-    if (closed) {
+    if (!writable()) {
       return false;
     }
-    assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
     slowReader.wrote(lines.writeTo(socket, start));
     return true;
+  }
+
+  /** As {@link #write(SharedLines, int)}: the byte ranges {@code ranges} (start and end pairs) of the flush. */
+  boolean write(SharedLines lines, int[] ranges) {
+    if (!writable()) {
+      return false;
+    }
+    slowReader.wrote(lines.writeTo(socket, ranges));
+    return true;
+  }
+
+  private boolean writable() {
+    assert closed || channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
+    return !closed;
   }
 
   private void dropSlowReader(String why) {

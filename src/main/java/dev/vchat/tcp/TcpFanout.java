@@ -154,7 +154,13 @@ final class TcpFanout implements Handler<Message<Broadcast>> {
   /** A flush's write: the shared copy, unless the connection caused some of the lines (it is written the others). */
   private void writeTo(TcpConnection connection, RoomLines room, int from, boolean causedSome) {
     if (causedSome) {
-      writeTo(connection, room.lines, from, true);
+      // slices of the shared copy around the connection's own lines: in a join storm most
+      // connections caused a line of the flush, and a copy of the rest each was most of its garbage
+      int[] ranges = room.lines.rangesFor(connection.sid(), from);
+      if (ranges.length > 0 && connection.write(room.shared, ranges)) {
+        linesWritten += room.lines.countFor(connection.sid(), from);
+        bytesWritten += SharedLines.length(ranges);
+      }
       return;
     }
     int start = room.lines.startOf(from);

@@ -58,6 +58,23 @@ class RenderedLinesTest {
   }
 
   @Test
+  void theRangesAroundAConnectionsOwnLinesHoldExactlyTheOthers() {
+    RenderedLines lines = RenderedLines.concat(List.of(render("ann", "1", "bob", "2", "cid", "3"), render("ann", "4", "dan", "5")));
+    for (String sid : List.of("ann", "bob", "cid", "dan", "eve")) {
+      for (int from = 0; from <= lines.lines(); from++) {
+        int[] ranges = lines.rangesFor(sid, from);
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < ranges.length; i += 2) {
+          shown.append(text(lines.all().slice(ranges[i], ranges[i + 1])));
+        }
+        assertEquals(text(lines.linesFor(sid, from, true)), shown.toString(), sid + " from line " + from);
+      }
+    }
+    assertEquals(2, lines.rangesFor("ann", 0).length / 2, "bob's and cid's lines are one run, dan's another");
+    assertEquals(1, lines.rangesFor("eve", 0).length / 2, "all of them: one run");
+  }
+
+  @Test
   void aMixedBatchKeepsEachRoomsOwnLines() {
     List<io.vertx.core.json.JsonObject> events = List.of(
       Events.chat("ann", "1.2.3.4:5", "ann", "in go", "#go"),

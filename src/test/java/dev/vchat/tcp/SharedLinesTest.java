@@ -92,4 +92,36 @@ class SharedLinesTest {
       assertEquals(0, offHeap.refCnt(), "the off-heap copy is released once every socket is done");
     }
   }
+
+  @Test
+  void aSocketWrittenSomeRangesGetsExactlyThoseBytes() throws Exception {
+    CompletableFuture<NetSocket> accepted = new CompletableFuture<>();
+    NetServer server = vertx.createNetServer(new NetServerOptions().setHost("127.0.0.1").setPort(0))
+      .connectHandler(socket -> {
+        DirectWrites.apply(socket);
+        accepted.complete(socket);
+      });
+    server.listen().await(10, TimeUnit.SECONDS);
+    byte[] bytes = "0123456789abcdefghij".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    try (Socket reader = new Socket("127.0.0.1", server.actualPort())) {
+      NetSocket socket = accepted.get(10, TimeUnit.SECONDS);
+      CompletableFuture<ByteBuf> copy = new CompletableFuture<>();
+      vertx.runOnContext(v -> {
+        try (SharedLines lines = new SharedLines(Buffer.buffer(bytes))) {
+          assertEquals(9, lines.writeTo(socket, new int[] {0, 3, 10, 14, 18, 20}));
+          copy.complete(lines.slice(((NetSocketInternal) socket).channelHandlerContext().alloc(), 0));
+        }
+      });
+      ByteBuf offHeap = copy.get(10, TimeUnit.SECONDS);
+      byte[] received = new byte[9];
+      new DataInputStream(reader.getInputStream()).readFully(received);
+      assertEquals("012abcdij", new String(received, java.nio.charset.StandardCharsets.US_ASCII));
+      offHeap.release(); // this test's own slice
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (offHeap.refCnt() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(0, offHeap.refCnt(), "the copy is released once the write is done");
+    }
+  }
 }
