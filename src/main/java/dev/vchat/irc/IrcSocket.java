@@ -48,10 +48,9 @@ final class IrcSocket {
 
   /** Writes unless closed; the caller counts. */
   boolean write(Buffer lines) {
-    if (closed) {
+    if (!writable()) {
       return false;
     }
-    assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
     socket.write(lines);
     slowReader.wrote(lines.length());
     return true;
@@ -59,12 +58,16 @@ final class IrcSocket {
 
   /** As {@link #write(Buffer)}: lines of a flush written to many connections. */
   boolean write(SharedLines lines) {
-    if (closed) {
+    if (!writable()) {
       return false;
     }
-    assert channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
     slowReader.wrote(lines.writeTo(socket, 0));
     return true;
+  }
+
+  private boolean writable() {
+    assert closed || channel().eventLoop().inEventLoop() : "DirectWrites: a socket is written on its event loop only";
+    return !closed;
   }
 
   /** Holds this socket's flushes until its event loop has run what is queued ({@link BatchedFlushes}). */

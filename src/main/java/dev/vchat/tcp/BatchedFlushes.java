@@ -28,14 +28,13 @@ public final class BatchedFlushes extends ChannelOutboundHandlerAdapter {
   /** Vert.x's handler in a socket's pipeline (NetServerImpl names it so). */
   private static final String VERTX_HANDLER = "handler";
 
-  private final Channel channel;
   private final Runnable release = this::release;
+  /** Set when added to the pipeline, which happens at once: it is added on the socket's event loop. */
   private ChannelHandlerContext ctx;
   private boolean holding;
   private boolean flushWanted;
 
-  private BatchedFlushes(Channel channel) {
-    this.channel = channel;
+  private BatchedFlushes() {
   }
 
   /**
@@ -51,7 +50,7 @@ public final class BatchedFlushes extends ChannelOutboundHandlerAdapter {
     }
     BatchedFlushes handler = (BatchedFlushes) pipeline.get(NAME);
     if (handler == null) {
-      handler = new BatchedFlushes(channel);
+      handler = new BatchedFlushes();
       pipeline.addBefore(VERTX_HANDLER, NAME, handler);
     }
     handler.hold();
@@ -65,7 +64,7 @@ public final class BatchedFlushes extends ChannelOutboundHandlerAdapter {
   private void hold() {
     if (!holding) {
       holding = true;
-      channel.eventLoop().execute(release);
+      ctx.executor().execute(release);
     }
   }
 
